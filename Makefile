@@ -49,6 +49,13 @@ lint: setup
 
 bench: setup
 	$(PY) bench/bench_activations.py
+	$(PY) bench/bench_widgets.py
 
 clean-venv:
 	rm -rf $(VENV)
+
+notebooks: setup
+	$(PY) -m leaky.build $(if $(LESSON),--lesson $(LESSON),)
+
+check-notebooks: setup
+	$(PY) -m leaky.build --check

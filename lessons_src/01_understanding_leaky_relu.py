@@ -1,0 +1,153 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 01 · Understanding the Leaky ReLU function
+#
+# **Goal:** know what Leaky ReLU computes, why it was invented (the *dying ReLU* problem),
+# and what its one parameter, `alpha`, does. About 15 minutes.
+#
+# *Slide 1 of the deck: "Understanding the Leaky ReLU Function".*
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+
+import leaky
+from leaky.course import start_lesson
+from leaky.exercises import check
+from leaky.widgets import alpha_explorer
+
+rng = start_lesson(seed=0)
+
+# %% [markdown]
+# ## The idea
+#
+# ReLU, `max(0, x)`, passes positive inputs through and turns every negative input into 0.
+# Its slope for negative inputs is 0 as well, so a unit whose input is negative for every
+# example gets **no gradient at all**: gradient descent can never move its weights again.
+# Such a unit is called *dead*, and a network can lose many units this way (lesson 05
+# measures how many).
+#
+# Leaky ReLU keeps a small slope `alpha` for negative inputs:
+#
+# $$f(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}$$
+#
+# so a negative input still produces a small output and, more importantly, a gradient of
+# `alpha` instead of 0. A common default is `alpha = 0.01`. With `alpha = 0` it is ReLU.
+
+# %% [markdown]
+# ## The slide's code
+#
+# The slide's version is correct: `np.where(x > 0, x, alpha * x)` is the piecewise rule
+# written for a whole array.
+
+# %%
+def leaky_relu_slide(x, alpha=0.01):
+    return np.where(x > 0, x, alpha * x)
+
+
+x = np.linspace(-10, 10, 100)
+y = leaky_relu_slide(x)
+
+fig, ax = plt.subplots(figsize=(5, 3.4))
+ax.plot(x, y)
+ax.set(title="Leaky ReLU Function", xlabel="Input", ylabel="Output")
+plt.show()
+
+# %% [markdown]
+# With `alpha = 0.01` the negative side looks flat, but it is not. The course package
+# `leaky` has the same function (`leaky.leaky_relu`, checked against PyTorch and
+# TensorFlow); it agrees with the slide's version:
+
+# %%
+x = np.array([-10.0, -1.0, 0.0, 1.0, 10.0])
+print("slide :", leaky_relu_slide(x))
+print("leaky :", leaky.leaky_relu(x))
+print("ReLU  :", leaky.relu(x))
+
+# %% [markdown]
+# ## Why the small slope matters: gradients for negative inputs
+#
+# Take 1,000 inputs to a unit drawn from a normal distribution shifted to the negative
+# side, as happens after a bad update. How many of them pass a non-zero gradient back?
+
+# %%
+z = rng.normal(loc=-1.0, scale=1.0, size=1000)
+grads = {"ReLU": leaky.relu_grad(z), "Leaky ReLU, alpha=0.01": leaky.leaky_relu_grad(z)}
+for name, grad in grads.items():
+    print(f"{name:24s} non-zero gradients: {np.mean(grad != 0):6.1%}   "
+          f"mean gradient: {grad.mean():.3f}")
+
+# %% [markdown]
+# ReLU passes a gradient for only the inputs that happen to be positive; Leaky ReLU passes
+# one for every input, small (`alpha`) where the input is negative. That is the whole trick.
+#
+# **Convention at x = 0.** The function has a kink at 0, where the derivative is not
+# defined. This course uses `alpha` there, as PyTorch and TensorFlow do (lesson 03).
+
+# %% [markdown]
+# ## Explore: what does alpha do?
+#
+# Drag the slider. Left: the function, with ReLU dashed. Right: its derivative, `alpha` for
+# x < 0 and 1 for x > 0; the red dot marks the value used at exactly x = 0.
+
+# %%
+alpha_explorer()
+
+# %% [markdown]
+# Things to try: `alpha = 0` (ReLU: a flat, dead side), `alpha = 1` (the identity: no
+# kink at all, and no non-linearity, so a network built from it is just a linear model).
+
+# %% [markdown]
+# ## Exercises
+#
+# ### Exercise 01.1: write Leaky ReLU
+#
+# Complete `my_leaky_relu` so that it works on numpy arrays, for any `alpha >= 0`, without
+# changing its input and keeping the input's dtype.
+
+# %%
+def my_leaky_relu(x, alpha=0.01):
+    # BEGIN SOLUTION
+    # STUB: ...  # return x where x > 0 and alpha * x elsewhere
+    return np.where(x > 0, x, alpha * x)
+    # END SOLUTION
+
+
+check("01.1", my_leaky_relu)
+
+# %% [markdown]
+# Stuck? Run `hint("01.1")` in a new cell; each call gives the next hint.
+#
+# ### Exercise 01.2: negative inputs
+#
+# What does Leaky ReLU output for `x = -10` with `alpha = 0.01`, `0.1` and `0.3`?
+# Work it out by hand, then write the three numbers in a list.
+
+# %%
+# BEGIN SOLUTION
+# STUB: outputs = ...  # [output for alpha=0.01, for 0.1, for 0.3]
+outputs = [-0.1, -1.0, -3.0]
+# END SOLUTION
+check("01.2", outputs)
+
+# %% [markdown]
+# ## Summary
+#
+# - Leaky ReLU is `x` for `x > 0` and `alpha * x` otherwise; `alpha = 0` is ReLU.
+# - Its slope for negative inputs is `alpha`, not 0, so units with negative inputs still
+#   learn: that is its answer to the dying-ReLU problem.
+# - `alpha` is small in practice (0.01 in PyTorch; Keras' layer defaults to 0.3).
+#
+# **Next:** lesson 02, the mathematical definition, and where the slide's `max(alpha*x, x)`
+# goes wrong.
