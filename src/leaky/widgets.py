@@ -119,11 +119,11 @@ class AlphaExplorer:
         try:
             self.render(full=change["owner"] is not self.slider)
         except Exception:  # shown to the student under the plot, never swallowed
-            self.errors.clear_output()
+            self.errors.outputs = ()
             self.errors.append_stderr(traceback.format_exc())
         else:
             if self.errors.outputs:
-                self.errors.clear_output()
+                self.errors.outputs = ()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
