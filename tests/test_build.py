@@ -73,3 +73,13 @@ def test_check_names_a_stale_lesson_and_the_fix(tmp_path):
 def test_unknown_lesson_is_named():
     with pytest.raises(build.BuildError, match="--lesson must be one of"):
         build.find_lessons(ROOT, "77")
+
+
+def test_consecutive_streams_are_merged():
+    outputs = [{"output_type": "stream", "name": "stdout", "text": "a\n"},
+               {"output_type": "stream", "name": "stdout", "text": ["b\n"]},
+               {"output_type": "stream", "name": "stderr", "text": "w\n"},
+               {"output_type": "stream", "name": "stdout", "text": "c\n"}]
+    merged = build._merge_streams(outputs)
+    assert [(o["name"], o["text"]) for o in merged] == [
+        ("stdout", "a\nb\n"), ("stderr", "w\n"), ("stdout", "c\n")]

@@ -145,12 +145,27 @@ def _fingerprint(lesson: Lesson) -> str:
     return digest.hexdigest()[:16]
 
 
+def _merge_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) outputs: how prints are split is a timing accident."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream"
+                and previous.get("name") == output.get("name")):
+            previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+        else:
+            merged.append(output)
+    return merged
+
+
 def _normalise(nb, lesson: Lesson) -> None:
-    """Make outputs byte-stable: stable widget ids, no timings, sorted metadata."""
+    """Make outputs byte-stable: stable widget ids, no timings, merged streams."""
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         cell.metadata.pop("execution", None)
+        cell.outputs = _merge_streams(cell.get("outputs", []))
         for index, output in enumerate(cell.get("outputs", [])):
             view = output.get("data", {}).get("application/vnd.jupyter.widget-view+json")
             if view is not None:

@@ -73,8 +73,11 @@ def start_lesson(seed=0, frameworks=()):
                          "savefig.dpi": 80, "axes.grid": True, "grid.alpha": 0.3})
     if "tensorflow" in frameworks:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-        import keras
-        import tensorflow as tf
+        from .quiet import native_stderr_silenced
+
+        with native_stderr_silenced():  # absl's import-time log lines (see leaky.quiet)
+            import keras
+            import tensorflow as tf
 
         keras.utils.set_random_seed(seed)
         tf.config.experimental.enable_op_determinism()
@@ -82,7 +85,9 @@ def start_lesson(seed=0, frameworks=()):
         import torch
 
         torch.manual_seed(seed)
-        torch.use_deterministic_algorithms(True)
+        # One thread: CPU results and timings repeat from run to run. (Not
+        # use_deterministic_algorithms: on the CPU it adds nothing and costs seconds.)
+        torch.set_num_threads(1)
     checked = ", ".join(f"{name} >= {MIN_VERSIONS[name]}" for name in packages)
     print(f"Setup OK: seed {seed}; {checked}.")
     return np.random.default_rng(seed)
