@@ -11,7 +11,7 @@ echo "== ruff"
 .venv/bin/ruff check .
 
 echo "== unit tests"
-$PY -m pytest tests -q -n 2 -p no:cacheprovider
+$PY -m pytest tests -q -n 2 -p no:cacheprovider -m "not browser"
 
 if compgen -G "lessons_src/[0-9][0-9]_*.py" > /dev/null; then
   echo "== notebooks match lessons_src/"
@@ -25,4 +25,14 @@ if compgen -G "lessons_src/[0-9][0-9]_*.py" > /dev/null; then
       -n 2 --dist loadfile -p no:cacheprovider -q
   echo "== nbval took $(( $(date +%s) - nb_start )) s"
 fi
+echo "== browser: JupyterLab in headless Chromium (make test-browser runs every notebook)"
+# A representative set: numpy lessons (01, 05), a framework lesson (09) and lesson 14.
+# Missing notebooks are skipped with a message; no Chromium = skipped loudly.
+command -v chromium > /dev/null || { [ "$(id -u)" = "0" ] && \
+  (apt-get update -qq && apt-get install -y -qq chromium > /dev/null); } || \
+  echo "WARNING: chromium could not be installed: the browser test will be SKIPPED"
+br_start=$(date +%s)
+LEAKY_BROWSER_NOTEBOOKS="${LEAKY_BROWSER_NOTEBOOKS:-01,05,09,14}" \
+  $PY -m pytest tests/browser -m browser -s -q -p no:cacheprovider -rs
+echo "== browser took $(( $(date +%s) - br_start )) s"
 echo "== make test took $(( $(date +%s) - start )) s"
