@@ -29,7 +29,7 @@ import numpy as np
 import leaky
 import leaky.data
 from leaky.course import start_lesson
-from leaky.exercises import check
+from leaky.exercises import check, hint  # noqa: F401 - hint() is for students
 from leaky.widgets import alpha_explorer
 
 rng = start_lesson(seed=0, frameworks=("tensorflow", "torch"))
@@ -196,11 +196,12 @@ print(f"digit label: {test_labels[0]}; conv1 pre-activations: {conv1_z.shape}, "
 
 def plot_feature_maps(fig, alpha):
     images = []
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.78, wspace=0.1)
     for ax, k in zip(fig.axes, MAPS, strict=True):
         images.append(ax.imshow(conv1_z[..., k], cmap="RdBu_r", vmin=-limit, vmax=limit))
         ax.set(title=f"map {k}", xticks=[], yticks=[])
         ax.grid(False)
-    label = fig.axes[0].text(0, -9, "", fontsize=9)
+    label = fig.text(0.01, 0.93, "", fontsize=9)
 
     def update(alpha):
         for image, k in zip(images, MAPS, strict=True):

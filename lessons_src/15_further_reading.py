@@ -27,7 +27,7 @@ import torch
 
 import leaky
 from leaky.course import start_lesson
-from leaky.exercises import check
+from leaky.exercises import check, hint  # noqa: F401 - hint() is for students
 from leaky.widgets import alpha_explorer
 
 rng = start_lesson(seed=0, frameworks=("torch",))

@@ -26,7 +26,11 @@ def new_figure(ncols=2, figsize=FIGSIZE):
 
     fig = Figure(figsize=figsize, dpi=DPI)
     FigureCanvasAgg(fig)
-    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
+    width, height = figsize
+    # Margins in inches, so narrow figures keep their tick labels and axis titles.
+    fig.subplots_adjust(left=min(0.2, 0.8 / width), right=1 - 0.15 / width,
+                        bottom=min(0.25, 0.55 / height), top=1 - 0.35 / height,
+                        wspace=0.3)
     fig.subplots(1, ncols)
     return fig
 
