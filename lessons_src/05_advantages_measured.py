@@ -358,7 +358,8 @@ def plot_dead_vs_alpha(fig, alpha):
         curve, diverged = curves[a]
         dot.set_data([a], [100 * final_mean[k]])
         line.set_data(np.arange(curve.size), 100 * curve)
-        label.set_text(f"grid alpha = {a:.2f}: {final_mean[k]:.0%} dead at the end\n"
+        label.set_text(f"slider alpha = {alpha:.2f}, nearest trained: {a:.2f}\n"
+                       f"{final_mean[k]:.0%} dead at the end; "
                        f"diverged runs: {diverged} of {len(SEEDS)}")
         return [dot, line, label]
 

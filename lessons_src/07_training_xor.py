@@ -177,7 +177,8 @@ def plot_boundary(fig, alpha):
     def update(alpha):
         i = int(np.argmin(np.abs(ALPHAS - alpha)))
         image.set_data(SURFACES[i])
-        label.set_text(f"alpha = {ALPHAS[i]:.1f}\nfinal MSE = {FINAL[i]:.3f}")
+        label.set_text(f"slider alpha = {alpha:.2f}\nnearest trained: {ALPHAS[i]:.1f}\n"
+                       f"final MSE = {FINAL[i]:.3f}")
         return [image, points, label]  # points redrawn on top of the image
 
     return update

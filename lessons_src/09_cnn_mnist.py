@@ -222,20 +222,28 @@ alpha_explorer(plot_feature_maps, alpha=0.01, max=1.0, ncols=8, figsize=(9, 1.8)
 # %% [markdown]
 # ## Exercises
 #
-# ### Exercise 09.1: a Keras layer with PyTorch's default slope
+# ### Exercise 09.1: the size of a feature map
 #
-# Return a Keras Leaky ReLU layer that computes exactly what `torch.nn.LeakyReLU()` (no
-# arguments) computes, using the Keras 3 spelling.
+# PyTorch wanted the number of flattened features (`64 * 3 * 3`) before it could build the
+# model. Write `conv_pool_side(side, kernel, pool)`: the side of a square feature map after
+# `Conv2D` with a `kernel` x `kernel` kernel (Keras' defaults: no padding, stride 1),
+# then `MaxPooling2D(pool)` (`pool = 1`: no pooling). The cell then follows a 28-pixel
+# digit through the slide's three convolutions.
 
 # %%
-def keras_like_torch():
+def conv_pool_side(side, kernel, pool):
     # BEGIN SOLUTION
-    # STUB: ...  # return a keras.layers.LeakyReLU(...)
-    return layers.LeakyReLU(negative_slope=0.01)
+    # STUB: ...  # return the new side, a whole number
+    return (side - kernel + 1) // pool
     # END SOLUTION
 
 
-check("09.1", keras_like_torch)
+check("09.1", conv_pool_side)
+if leaky.exercises.results().get("09.1") == "passed":  # a broken answer cannot stop Run All
+    side = 28
+    for kernel, pool in [(3, 2), (3, 2), (3, 1)]:
+        side = conv_pool_side(side, kernel, pool)
+        print(f"after Conv2D({kernel}x{kernel}) and pooling {pool}: {side} x {side}")
 
 # %% [markdown]
 # Stuck? Run `hint("09.1")` in a new cell; each call gives the next hint.

@@ -200,7 +200,8 @@ def plot_sweep_curves(fig, alpha):
         loss_val.set_data(x, h["val_loss"])
         acc_train.set_data(x, h["accuracy"])
         acc_val.set_data(x, h["val_accuracy"])
-        label.set_text(f"sweep alpha = {nearest_sweep_alpha(alpha):.2f}")
+        label.set_text(f"slider alpha = {alpha:.2f}, "
+                       f"nearest in the sweep: {nearest_sweep_alpha(alpha):.2f}")
         return [loss_train, loss_val, acc_train, acc_val, label]
 
     return update

@@ -67,37 +67,38 @@ def test_10_dense_builds_and_trains_one_step():
     assert len(history.history["val_loss"]) == 2
 
 
-# --- 09.1 a Keras layer with PyTorch's default slope ----------------------------------------
+# --- 09.1 a feature map's side after conv and pooling ----------------------------------------
 
 def test_09_1_correct_stub_and_mistakes(capsys):
-    keras = pytest.importorskip("keras")
-    layers = keras.layers
-    assert run(capsys, "09.1", lambda: layers.LeakyReLU(negative_slope=0.01)).startswith(
-        "[correct] 09.1")
+    out = run(capsys, "09.1", lambda side, kernel, pool: (side - kernel + 1) // pool)
+    assert out.startswith("[correct] 09.1") and "576" in out
     assert results()["09.1"] == "passed"
 
-    def keras_like_torch():
+    def conv_pool_side(side, kernel, pool):
         ...
 
-    assert run(capsys, "09.1", keras_like_torch).startswith("[not attempted yet] 09.1")
-    out = run(capsys, "09.1", lambda: layers.LeakyReLU(alpha=0.01))
-    assert out.startswith("[not yet]") and "deprecated" in out and "negative_slope" in out
-    assert "0.3 is Keras' own default" in run(capsys, "09.1", lambda: layers.LeakyReLU())
-    assert "pass the function itself, check('09.1'" in run(
-        capsys, "09.1", layers.LeakyReLU(negative_slope=0.01))
-    assert "PyTorch module" in run(capsys, "09.1", lambda: __import__("torch").nn.LeakyReLU())
+    assert run(capsys, "09.1", conv_pool_side).startswith("[not attempted yet] 09.1")
+    def forgot_return(side, kernel, pool):
+        new_side = (side - kernel + 1) // pool  # noqa: F841 - the mistake under test
 
-    def forgot_return():
-        layer = None
-        return layer
-
-    assert "returns None" in run(capsys, "09.1", forgot_return)
+    mistakes = {
+        "use //": lambda s, k, p: (s - k + 1) / p,
+        "rounded up": lambda s, k, p: -(-(s - k + 1) // p),
+        "off by one": lambda s, k, p: (s - k) // p,
+        "padding='same'": lambda s, k, p: s // p,
+        "forgot the pooling": lambda s, k, p: s - k + 1,
+        "returns None": forgot_return,
+        "whole number": lambda s, k, p: "13",
+        "expected 9, got 10": lambda s, k, p: (s - k + 1) // p + (s == 11),
+    }
+    for needle, answer in mistakes.items():
+        out = run(capsys, "09.1", answer)
+        assert out.startswith("[not yet] 09.1") and needle in out, (needle, out)
+    assert "pass your function itself" in run(capsys, "09.1", 13)
 
 
 def test_09_1_raising_student_code_gives_feedback(capsys):
-    pytest.importorskip("keras")
-
-    def broken():
+    def broken(side, kernel, pool):
         raise RuntimeError("oops")
 
     out = run(capsys, "09.1", broken)

@@ -1,34 +1,59 @@
-"""Lesson 09 exercises: a Keras LeakyReLU with PyTorch's default; a conv layer's parameters.
+"""Lesson 09 exercises: a feature map's size after conv and pooling; a conv layer's parameters.
 
-keras is imported inside the checkers, when a check runs.
+Both check plain Python answers; nothing here imports a framework.
 """
 
 from __future__ import annotations
 
 import numbers
 
-from ..exercises import Mistake, exercise
-from .l14 import check_keras_like_torch
+from ..exercises import Mistake, call_student, exercise
 
 #: The first convolution of lesson 09: 3x3 kernels, 1 input channel, 32 filters.
 KERNEL, CHANNELS, FILTERS = 3 * 3, 1, 32
 CONV1_PARAMS = KERNEL * CHANNELS * FILTERS + FILTERS
+#: (side, kernel, pool) for 09.1: the slide's two blocks first, then odd sides and others.
+CASES = [(28, 3, 2), (13, 3, 2), (27, 3, 2), (11, 3, 1), (32, 5, 2), (30, 3, 3)]
 
 
-@exercise("09.1", "a Keras LeakyReLU layer with PyTorch's default slope", hints=[
-    "Read PyTorch's default off torch.nn.LeakyReLU().negative_slope (printed in the lesson).",
-    "Keras 3 calls the slope `negative_slope`; `alpha=` is the deprecated name.",
-    "return layers.LeakyReLU(negative_slope=0.01)",
+@exercise("09.1", "a feature map's side after Conv2D and MaxPooling2D", hints=[
+    "A k-wide kernel without padding fits at side - k + 1 positions along each axis.",
+    "MaxPooling2D(p) takes non-overlapping p x p windows and drops a leftover row: floor.",
+    "return (side - kernel + 1) // pool",
 ])
-def check_keras_layer(make_layer):
-    import keras
-
-    if isinstance(make_layer, keras.layers.Layer):
-        raise Mistake("that is a layer; pass the function itself, check('09.1', "
-                      "keras_like_torch), and let it return the layer.")
-    # Lesson 14 asks the same question; its checker builds the layer, compares it with
-    # torch.nn.LeakyReLU() at x = -1 and elsewhere, and names the deprecated `alpha=`.
-    return check_keras_like_torch(make_layer)
+def check_conv_pool_side(function):
+    if not callable(function):
+        raise Mistake(f"pass your function itself, check('09.1', conv_pool_side), got "
+                      f"{function!r}")
+    for side, kernel, pool in CASES:
+        expected = (side - kernel + 1) // pool
+        got = call_student(function, side, kernel, pool)
+        if got is None:
+            raise Mistake("your function returns None: did you forget `return`?")
+        if isinstance(got, bool) or not isinstance(got, numbers.Real):
+            raise Mistake(f"return a whole number, got {got!r} for side={side}, "
+                          f"kernel={kernel}, pool={pool}")
+        if got == expected:
+            continue
+        if got == (side - kernel + 1) / pool:
+            raise Mistake(f"side={side}, kernel={kernel}, pool={pool}: got {got}; a map has "
+                          "a whole number of rows: pooling drops the leftover one (use //).")
+        if got == -(-(side - kernel + 1) // pool):
+            raise Mistake(f"side={side}, kernel={kernel}, pool={pool}: got {got}, rounded up; "
+                          "Keras' MaxPooling2D (padding='valid') drops the leftover row.")
+        if got == (side - kernel) // pool:
+            raise Mistake(f"side={side}, kernel={kernel}: off by one before pooling; a "
+                          f"{kernel}-wide kernel fits at side - kernel + 1 positions.")
+        if got == side // pool:
+            raise Mistake(f"side={side}: you left the size unchanged by the convolution, as "
+                          "padding='same' would; Conv2D's default is padding='valid'.")
+        if got == side - kernel + 1:
+            raise Mistake(f"side={side}, pool={pool}: you forgot the pooling, which divides "
+                          "the side by pool.")
+        raise Mistake(f"side={side}, kernel={kernel}, pool={pool}: expected {expected}, "
+                      f"got {got!r}.")
+    return ("28 -> 13 -> 5, and a last 3x3 convolution gives 3: Flatten sees "
+            "3 * 3 * 64 = 576 features, as in the PyTorch model.")
 
 
 @exercise("09.2", "parameters of Conv2D(32, (3, 3)) on a 1-channel image", hints=[
