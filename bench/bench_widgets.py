@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from leaky.widgets import alpha_explorer
+from leaky.explorer import alpha_explorer
 
 
 def main():

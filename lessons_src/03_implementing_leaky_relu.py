@@ -20,22 +20,14 @@
 # *Slide 3 of the deck: "Implementing Leaky ReLU in Python".*
 
 # %%
-import os
-
 import numpy as np
-import torch
 
 import leaky
-from leaky.course import start_lesson
-from leaky.exercises import check, hint  # noqa: F401 - hint() is for students
-from leaky.quiet import native_stderr_silenced
-from leaky.widgets import alpha_explorer
+from leaky import alpha_explorer, check, hint, start_lesson
 
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # before TensorFlow is imported: fewer C++ log lines
-with native_stderr_silenced():  # and none of the ones it prints while loading
-    import tensorflow as tf
-
-rng = start_lesson(seed=0, frameworks=("tensorflow", "torch"))
+rng = start_lesson(seed=0, frameworks=("tensorflow", "torch"))  # imports TensorFlow quietly
+import tensorflow as tf
+import torch
 
 # %% [markdown]
 # ## The idea

@@ -25,10 +25,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import leaky
-from leaky.course import start_lesson
+from leaky import alpha_explorer, check, hint, start_lesson
 from leaky.dying import dead_unit_mask
-from leaky.exercises import check, hint  # noqa: F401 - hint() is for students
-from leaky.widgets import alpha_explorer
 
 rng = start_lesson(seed=0)
 

@@ -23,9 +23,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import leaky
-from leaky.course import start_lesson
-from leaky.exercises import check, hint  # noqa: F401 - hint() is for students
-from leaky.widgets import alpha_explorer
+from leaky import alpha_explorer, check, hint, start_lesson
 
 rng = start_lesson(seed=0)
 

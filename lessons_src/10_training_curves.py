@@ -26,14 +26,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import leaky.data
-from leaky.course import start_lesson
-from leaky.exercises import check, hint  # noqa: F401 - hint() is for students
-from leaky.widgets import alpha_explorer
+from leaky import alpha_explorer, check, hint, start_lesson
 
 rng = start_lesson(seed=0, frameworks=("tensorflow",))
 
-import keras  # noqa: E402 - after start_lesson, which imports TensorFlow quietly
-from keras import layers  # noqa: E402
+import keras
+from keras import layers
 
 PROFILE = leaky.data.get_profile()  # "quick" (default) or "full": LEAKY_PROFILE=full
 print("data profile:", PROFILE)

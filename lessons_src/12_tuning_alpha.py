@@ -26,12 +26,9 @@ import torch
 
 import leaky
 import leaky.data
-from leaky.course import start_lesson
-from leaky.exercises import check, hint  # noqa: F401 - hint() is for students
-from leaky.widgets import alpha_explorer
+from leaky import alpha_explorer, check, hint, start_lesson
 
-rng = start_lesson(seed=0, frameworks=("torch",))
-torch.set_num_threads(1)  # one thread: the same numbers on every run
+rng = start_lesson(seed=0, frameworks=("torch",))  # seeds torch, one thread
 PROFILE = leaky.data.get_profile()
 print("data profile:", PROFILE)
 

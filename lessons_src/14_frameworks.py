@@ -22,25 +22,18 @@
 
 # %%
 import inspect
-import os
 import warnings
 
 import numpy as np
-import torch
 
 import leaky
-from leaky.course import start_lesson
-from leaky.exercises import check, hint  # noqa: F401 - hint() is for students
+from leaky import alpha_explorer, check, hint, start_lesson
 from leaky.parity import PAIRS, float32_rounding, max_abs_differences, parity_grid, parity_inputs
-from leaky.quiet import native_stderr_silenced
-from leaky.widgets import alpha_explorer
 
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # before TensorFlow is imported: fewer C++ log lines
-with native_stderr_silenced():  # and none of the ones it prints while loading
-    import keras
-    import tensorflow as tf
-
-rng = start_lesson(seed=0, frameworks=("tensorflow", "torch"))
+rng = start_lesson(seed=0, frameworks=("tensorflow", "torch"))  # imports TensorFlow quietly
+import keras
+import tensorflow as tf
+import torch
 
 # %% [markdown]
 # ## The idea

@@ -1,4 +1,4 @@
-"""The build: solution regions, student stubs, ids, stale-notebook detection."""
+"""The build: solution regions, student stubs, staleness, hand edits, byte-stable output."""
 
 import json
 import shutil
@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from leaky import build
+from leaky_tools import build
 
 ROOT = Path(__file__).resolve().parents[1]
+LESSON01 = "01_understanding_leaky_relu"
 
 
 def test_split_solution_with_and_without_stub():
@@ -19,6 +20,23 @@ def test_split_solution_with_and_without_stub():
     assert solution == "def f(x):\n    return x\n\ncheck('01.1', f)"
     student, _ = build._split_solution("# BEGIN SOLUTION\nx = 1\n# END SOLUTION", "t")
     assert student == "...  # your code here"
+
+
+def test_a_nested_multi_line_stub_keeps_its_indentation():
+    src = ("def step(params, grads):\n"
+           "    # BEGIN SOLUTION\n"
+           "    # STUB: new = []\n"
+           "    # STUB: for p, g in zip(params, grads):\n"
+           "    # STUB:     new.append(...)  # p moved against g\n"
+           "    # STUB: return new\n"
+           "    return [p - g for p, g in zip(params, grads)]\n"
+           "    # END SOLUTION\n")
+    student, solution = build._split_solution(src, "t")
+    assert student == ("def step(params, grads):\n    new = []\n"
+                       "    for p, g in zip(params, grads):\n"
+                       "        new.append(...)  # p moved against g\n    return new")
+    compile(student, "student", "exec")  # no IndentationError
+    compile(solution, "solution", "exec")
 
 
 @pytest.mark.parametrize("src,message", [
@@ -35,14 +53,16 @@ def test_versions_of_lesson_01():
     lesson = build.find_lessons(ROOT, "01")[0]
     versions = build.make_versions(lesson)
     student, solution = versions["notebooks"], versions["solutions"]
-    assert "Generated from `lessons_src/01_" in student.cells[0].source
+    assert "Lesson 01 of" in student.cells[0].source
+    assert "my-work/" in student.cells[0].source
+    assert "Instructor version" in solution.cells[0].source
+    for nb in (student, solution):  # the maintainer's note lives in lessons_src/README.md
+        assert "lessons_src" not in nb.cells[0].source
     assert [c.id for c in student.cells] == [c.id for c in solution.cells]
     assert len({c.id for c in student.cells}) == len(student.cells)
     joined_student = "\n".join(c.source for c in student.cells)
     joined_solution = "\n".join(c.source for c in solution.cells)
     assert "BEGIN SOLUTION" not in joined_student + joined_solution
-    assert "np.where(x > 0, x, alpha * x)\n" in joined_solution
-    assert "outputs = ...  #" in joined_student and "outputs = [-0.1" not in joined_student
     assert student.cells[1].metadata["slideshow"]["slide_type"] == "slide"
 
 
@@ -50,24 +70,84 @@ def test_check_passes_on_the_repository():
     assert build.check(ROOT) == []
 
 
-def test_check_names_a_stale_lesson_and_the_fix(tmp_path):
+def _copy_course(tmp_path, lessons=(LESSON01,)):
+    """A course folder with the given lessons, built as in the repository."""
     for folder in ("lessons_src", "notebooks", "solutions"):
         (tmp_path / folder).mkdir()
-    shutil.copy(ROOT / "lessons_src/01_understanding_leaky_relu.py", tmp_path / "lessons_src")
-    for version in build.VERSIONS:
-        shutil.copy(ROOT / version / "01_understanding_leaky_relu.ipynb", tmp_path / version)
-    assert build.check(tmp_path) == []
-    path = tmp_path / "notebooks/01_understanding_leaky_relu.ipynb"
+    for slug in lessons:
+        shutil.copy(ROOT / "lessons_src" / f"{slug}.py", tmp_path / "lessons_src")
+        for version in build.VERSIONS:
+            shutil.copy(ROOT / version / f"{slug}.ipynb", tmp_path / version)
+    shutil.copytree(ROOT / "src" / "leaky", tmp_path / "src" / "leaky",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(ROOT / "requirements.txt", tmp_path)
+    return tmp_path
+
+
+def test_check_names_a_hand_edit_and_a_missing_notebook(tmp_path):
+    root = _copy_course(tmp_path)
+    assert build.check(root) == []
+    path = root / "notebooks" / f"{LESSON01}.ipynb"
     nb = json.loads(path.read_text())
     nb["cells"][3]["source"] = "edited by hand"
     path.write_text(json.dumps(nb))
-    problems = build.check(tmp_path)
+    problems = build.check(root)
     assert len(problems) == 1
-    assert "notebooks/01_understanding_leaky_relu.ipynb differs" in problems[0]
+    assert "was edited by hand (cells 3 differ" in problems[0]
     assert "make notebooks LESSON=01" in problems[0]
-    (tmp_path / "solutions/01_understanding_leaky_relu.ipynb").unlink()
-    assert any("is missing" in p for p in build.check(tmp_path))
-    assert build.main(["--check", "--root", str(tmp_path)]) == 1
+    (root / "solutions" / f"{LESSON01}.ipynb").unlink()
+    assert any("is missing" in p for p in build.check(root))
+    assert build.main(["--check", "--root", str(root)]) == 1
+
+
+@pytest.mark.parametrize("change", ["package", "data", "requirements", "source comment"])
+def test_check_fails_when_what_the_outputs_depend_on_changes(tmp_path, change):
+    root = _copy_course(tmp_path)
+    target = {"package": root / "src/leaky/plotting.py",
+              "data": root / "data/mnist_quick.npz",
+              "requirements": root / "requirements.txt",
+              "source comment": root / "lessons_src" / f"{LESSON01}.py"}[change]
+    with target.open("ab") as file:
+        file.write(b"\n# changed\n")
+    problems = build.check(root)
+    assert len(problems) == 2, problems  # both versions
+    assert all("make notebooks LESSON=01" in p for p in problems)
+    if change != "source comment":
+        assert all("older lesson source, package, data or requirements" in p for p in problems)
+
+
+def test_the_build_refuses_to_overwrite_a_hand_edit(tmp_path):
+    root = _copy_course(tmp_path)
+    path = root / "notebooks" / f"{LESSON01}.ipynb"
+    nb = json.loads(path.read_text())
+    nb["cells"][5]["source"] = "my answer, typed into the course's copy"
+    path.write_text(json.dumps(nb))
+    (root / "lessons_src" / f"{LESSON01}.py").open("a").write("\n# a new comment\n")
+    before = path.read_bytes()
+    assert build.main(["--lesson", "01", "--root", str(root)]) == 2
+    assert path.read_bytes() == before
+
+
+TINY = '''# %% [markdown]
+# # 01 · A tiny lesson
+
+# %%
+print(sum(range(10)))
+'''
+
+
+def test_rebuilding_an_unchanged_lesson_is_byte_identical(tmp_path):
+    (tmp_path / "lessons_src").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "lessons_src" / "01_tiny.py").write_text(TINY)
+    lesson = build.find_lessons(tmp_path)[0]
+    assert build.build_lesson(lesson, log=lambda _: None)
+    first = {v: lesson.output(v).read_bytes() for v in build.VERSIONS}
+    assert b'"45\\n"' in first["notebooks"]
+    assert not build.build_lesson(lesson, log=lambda _: None)  # up to date: not rebuilt
+    assert build.build_lesson(lesson, force=True, log=lambda _: None)
+    assert {v: lesson.output(v).read_bytes() for v in build.VERSIONS} == first
 
 
 def test_unknown_lesson_is_named():

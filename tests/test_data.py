@@ -67,12 +67,6 @@ def test_mnist_quick_matches_keras_structure():
     assert len(set(y_train[:20].tolist())) > 3
 
 
-def test_mnist_profile_argument_is_explicit_default():
-    (a, _), _ = data.load_mnist("quick")
-    (b, _), _ = data.load_mnist()
-    np.testing.assert_array_equal(a, b)
-
-
 # --- IMDB -------------------------------------------------------------------------------------
 def test_imdb_quick_matches_keras_structure():
     (x_train, y_train), (x_test, y_test) = data.load_imdb()

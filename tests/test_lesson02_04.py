@@ -3,12 +3,7 @@
 import numpy as np
 import pytest
 
-from leaky.exercises import check, results
-
-
-def run(capsys, exercise_id, answer):
-    check(exercise_id, answer)
-    return capsys.readouterr().out.strip()
+from leaky.exercises import results
 
 
 def stub(x, alpha=0.01):
@@ -32,28 +27,28 @@ def breaks_right(x, alpha):
     (lambda x, alpha: (alpha > 1) & (x > 0), "also wrong for x < 0"),
     (lambda x, alpha: print(end=""), "returns None"),
 ])
-def test_02_1_wrong_answers_get_specific_feedback(capsys, answer, message):
-    out = run(capsys, "02.1", answer)
+def test_02_1_wrong_answers_get_specific_feedback(verdict, answer, message):
+    out = verdict("02.1", answer)
     assert out.startswith("[not yet] 02.1") and message in out
 
 
-def test_02_1_right_stub_and_raising(capsys):
-    assert run(capsys, "02.1", breaks_right).startswith("[correct] 02.1")
+def test_02_1_right_stub_and_raising(verdict):
+    assert verdict("02.1", breaks_right).startswith("[correct] 02.1")
     assert results()["02.1"] == "passed"
-    assert run(capsys, "02.1", stub).startswith("[not attempted yet] 02.1")
-    out = run(capsys, "02.1", raises)
+    assert verdict("02.1", stub).startswith("[not attempted yet] 02.1")
+    out = verdict("02.1", raises)
     assert out.startswith("[not yet] 02.1") and "RuntimeError: boom" in out
 
 
 # --- 02.2: piecewise form -------------------------------------------------------------------
 
-def test_02_2(capsys):
-    assert run(capsys, "02.2", lambda x, a=0.01: np.where(x > 0, x, a * x)).startswith(
+def test_02_2(verdict):
+    assert verdict("02.2", lambda x, a=0.01: np.where(x > 0, x, a * x)).startswith(
         "[correct] 02.2")
-    out = run(capsys, "02.2", lambda x, a=0.01: np.maximum(a * x, x))
+    out = verdict("02.2", lambda x, a=0.01: np.maximum(a * x, x))
     assert out.startswith("[not yet] 02.2") and "only works for alpha <= 1" in out
-    assert run(capsys, "02.2", stub).startswith("[not attempted yet] 02.2")
-    assert "RuntimeError" in run(capsys, "02.2", raises)
+    assert verdict("02.2", stub).startswith("[not attempted yet] 02.2")
+    assert "RuntimeError" in verdict("02.2", raises)
 
 
 # --- 03.1 / 03.2: implementations -----------------------------------------------------------
@@ -77,13 +72,13 @@ def grad_slide_int_bug(x, alpha=0.01):
     return dx
 
 
-def test_03_1(capsys):
-    assert run(capsys, "03.1", lambda x, a=0.01: np.where(x > 0, x, a * x)).startswith(
+def test_03_1(verdict):
+    assert verdict("03.1", lambda x, a=0.01: np.where(x > 0, x, a * x)).startswith(
         "[correct] 03.1")
-    out = run(capsys, "03.1", lambda x, a=0.01: np.where(x > 0, x, 0.0))
+    out = verdict("03.1", lambda x, a=0.01: np.where(x > 0, x, 0.0))
     assert out.startswith("[not yet] 03.1") and "negative x" in out
-    assert run(capsys, "03.1", stub).startswith("[not attempted yet] 03.1")
-    assert "RuntimeError" in run(capsys, "03.1", raises)
+    assert verdict("03.1", stub).startswith("[not attempted yet] 03.1")
+    assert "RuntimeError" in verdict("03.1", raises)
 
 
 @pytest.mark.parametrize("answer, message", [
@@ -95,15 +90,15 @@ def test_03_1(capsys):
     (lambda x, a=0.01: np.where(x > 0, 1.0, a), "dtype changed"),
     (lambda x, a=0.01: np.where(x >= 0, 1.0, 0.5 * (x == 0) + a), "at x = 0 you return"),
 ])
-def test_03_2_wrong_answers_get_specific_feedback(capsys, answer, message):
-    out = run(capsys, "03.2", answer)
+def test_03_2_wrong_answers_get_specific_feedback(verdict, answer, message):
+    out = verdict("03.2", answer)
     assert out.startswith("[not yet] 03.2") and message in out
 
 
-def test_03_2_right_stub_and_raising(capsys):
-    assert run(capsys, "03.2", grad_right).startswith("[correct] 03.2")
-    assert run(capsys, "03.2", stub).startswith("[not attempted yet] 03.2")
-    out = run(capsys, "03.2", raises)
+def test_03_2_right_stub_and_raising(verdict):
+    assert verdict("03.2", grad_right).startswith("[correct] 03.2")
+    assert verdict("03.2", stub).startswith("[not attempted yet] 03.2")
+    out = verdict("03.2", raises)
     assert out.startswith("[not yet] 03.2") and "RuntimeError: boom" in out
 
 
@@ -117,8 +112,8 @@ def test_03_2_right_stub_and_raising(capsys):
     ([0.05], "two numbers"),
     ("abc", "list of two numbers"),
 ])
-def test_04_1_feedback(capsys, answer, message):
-    out = run(capsys, "04.1", answer)
+def test_04_1_feedback(verdict, answer, message):
+    out = verdict("04.1", answer)
     assert out.startswith("[not yet] 04.1") and message in out
 
 
@@ -128,13 +123,13 @@ def test_04_1_feedback(capsys, answer, message):
     ([1.05, 1.3], "not a sum"),
     ([1, 1], "ReLU"),
 ])
-def test_04_2_feedback(capsys, answer, message):
-    out = run(capsys, "04.2", answer)
+def test_04_2_feedback(verdict, answer, message):
+    out = verdict("04.2", answer)
     assert out.startswith("[not yet] 04.2") and message in out
 
 
-def test_04_right_and_stub(capsys):
-    assert run(capsys, "04.1", [0.05, 0.3]).startswith("[correct] 04.1")
-    assert run(capsys, "04.2", (0.95, 0.7)).startswith("[correct] 04.2")
-    assert run(capsys, "04.1", ...).startswith("[not attempted yet] 04.1")
-    assert run(capsys, "04.2", ...).startswith("[not attempted yet] 04.2")
+def test_04_right_and_stub(verdict):
+    assert verdict("04.1", [0.05, 0.3]).startswith("[correct] 04.1")
+    assert verdict("04.2", (0.95, 0.7)).startswith("[correct] 04.2")
+    assert verdict("04.1", ...).startswith("[not attempted yet] 04.1")
+    assert verdict("04.2", ...).startswith("[not attempted yet] 04.2")

@@ -5,13 +5,7 @@ import pytest
 
 import leaky
 from leaky.dying import count_dead_units, dead_fraction, dead_unit_mask
-from leaky.exercises import check, results
-
-
-def run(capsys, exercise_id, answer):
-    check(exercise_id, answer)
-    return capsys.readouterr().out.strip()
-
+from leaky.exercises import results
 
 # --- leaky.dying ---------------------------------------------------------------------------
 
@@ -60,15 +54,15 @@ def test_relu_dead_units_get_exactly_zero_weight_gradient():
 
 # --- 05.1 count the dead units -----------------------------------------------------------
 
-def test_05_1_correct_and_stub(capsys):
-    assert run(capsys, "05.1", lambda z: int(np.sum(np.all(z <= 0, axis=0)))).startswith(
+def test_05_1_correct_and_stub(verdict):
+    assert verdict("05.1", lambda z: int(np.sum(np.all(z <= 0, axis=0)))).startswith(
         "[correct] 05.1")
     assert results()["05.1"] == "passed"
 
     def count_dead(z):
         ...
 
-    assert run(capsys, "05.1", count_dead).startswith("[not attempted yet] 05.1")
+    assert verdict("05.1", count_dead).startswith("[not attempted yet] 05.1")
 
 
 @pytest.mark.parametrize("answer,expected", [
@@ -83,25 +77,25 @@ def test_05_1_correct_and_stub(capsys):
     (lambda z: "three", "return a number"),
     (lambda z: z.undefined, "AttributeError"),
 ])
-def test_05_1_wrong_answers_get_specific_feedback(capsys, answer, expected):
-    out = run(capsys, "05.1", answer)
+def test_05_1_wrong_answers_get_specific_feedback(verdict, answer, expected):
+    out = verdict("05.1", answer)
     assert out.startswith("[not yet] 05.1"), out
     assert expected in out, out
 
 
-def test_05_1_mutation_is_named(capsys):
+def test_05_1_mutation_is_named(verdict):
     def mutating(z):
         z[z > 0] = 0
         return int(np.sum(np.all(z <= 0, axis=0)))
 
-    assert "modified z" in run(capsys, "05.1", mutating)
+    assert "changed its argument z in place" in verdict("05.1", mutating)
 
 
 # --- 05.2 which slope keeps more units alive ------------------------------------------------
 
 @pytest.mark.parametrize("answer", [(0.3, 30), [0.3, 30.0], (np.float64(0.3), np.int64(30))])
-def test_05_2_correct(capsys, answer):
-    assert run(capsys, "05.2", answer).startswith("[correct] 05.2")
+def test_05_2_correct(verdict, answer):
+    assert verdict("05.2", answer).startswith("[correct] 05.2")
 
 
 @pytest.mark.parametrize("answer,expected", [
@@ -114,14 +108,14 @@ def test_05_2_correct(capsys, answer):
     ((0.3, 30, 1), "answer with a pair"),
     (("a", "b"), "answer with a pair"),
 ])
-def test_05_2_wrong_answers(capsys, answer, expected):
-    out = run(capsys, "05.2", answer)
+def test_05_2_wrong_answers(verdict, answer, expected):
+    out = verdict("05.2", answer)
     assert out.startswith("[not yet] 05.2"), out
     assert expected in out, out
 
 
-def test_05_2_stub(capsys):
-    assert run(capsys, "05.2", ...).startswith("[not attempted yet] 05.2")
+def test_05_2_stub(verdict):
+    assert verdict("05.2", ...).startswith("[not attempted yet] 05.2")
 
 
 # --- 06.1 write backward ---------------------------------------------------------------------
@@ -144,13 +138,13 @@ def variant(slope=None, grad_w=None, grad_b=None, grad_in=None):
     return backward
 
 
-def test_06_1_correct_and_stub(capsys):
-    assert run(capsys, "06.1", good_backward).startswith("[correct] 06.1")
+def test_06_1_correct_and_stub(verdict):
+    assert verdict("06.1", good_backward).startswith("[correct] 06.1")
 
     def backward(layer_inputs, z, weights, grad_output, alpha):
         ...
 
-    assert run(capsys, "06.1", backward).startswith("[not attempted yet] 06.1")
+    assert verdict("06.1", backward).startswith("[not attempted yet] 06.1")
 
 
 @pytest.mark.parametrize("answer,expected", [
@@ -168,29 +162,29 @@ def test_06_1_correct_and_stub(capsys):
     (lambda *args: ("a", "b", "c"), "three numpy arrays of numbers"),
     (lambda *args: [good_backward(*args)] and None, "returns None"),
 ])
-def test_06_1_wrong_answers_get_specific_feedback(capsys, answer, expected):
-    out = run(capsys, "06.1", answer)
+def test_06_1_wrong_answers_get_specific_feedback(verdict, answer, expected):
+    out = verdict("06.1", answer)
     assert out.startswith("[not yet] 06.1"), out
     assert expected in out, out
     assert "hint('06.1')" in out
 
 
-def test_06_1_in_place_slide_style_is_named(capsys):
+def test_06_1_in_place_slide_style_is_named(verdict):
     def slide_style(layer_inputs, z, weights, grad_output, alpha):
         grad_z = grad_output  # no copy: the slide's line without .copy()
         grad_z[z <= 0] *= alpha
         return (grad_z @ weights.T, layer_inputs.T @ grad_z,
                 np.sum(grad_z, axis=0, keepdims=True))
 
-    assert "modified grad_output" in run(capsys, "06.1", slide_style)
+    assert "changed its argument grad_output in place" in verdict("06.1", slide_style)
 
 
 # --- 06.2 find the bug -----------------------------------------------------------------------
 
-def test_06_2_correct_and_stub(capsys):
-    assert run(capsys, "06.2", 5).startswith("[correct] 06.2")
-    assert run(capsys, "06.2", np.int64(5)).startswith("[correct] 06.2")
-    assert run(capsys, "06.2", ...).startswith("[not attempted yet] 06.2")
+def test_06_2_correct_and_stub(verdict):
+    assert verdict("06.2", 5).startswith("[correct] 06.2")
+    assert verdict("06.2", np.int64(5)).startswith("[correct] 06.2")
+    assert verdict("06.2", ...).startswith("[not attempted yet] 06.2")
 
 
 @pytest.mark.parametrize("answer,expected", [
@@ -198,8 +192,8 @@ def test_06_2_correct_and_stub(capsys):
     (1, "signature"), (6, "only returns"), (7, "numbered 1 to 6"),
     ("5", "line number"), (True, "line number"), (5.0, "line number"),
 ])
-def test_06_2_wrong_answers(capsys, answer, expected):
-    out = run(capsys, "06.2", answer)
+def test_06_2_wrong_answers(verdict, answer, expected):
+    out = verdict("06.2", answer)
     assert out.startswith("[not yet] 06.2"), out
     assert expected in out, out
 

@@ -3,54 +3,47 @@
 import numpy as np
 import pytest
 
-from leaky.exercises import check
-
-
-def run(capsys, exercise_id, answer):
-    check(exercise_id, answer)
-    return capsys.readouterr().out.strip()
-
 
 def good_step(params, grads, learning_rate):
     return [p - learning_rate * g for p, g in zip(params, grads, strict=True)]
 
 
-def test_07_1_correct_stub_and_mistakes(capsys):
-    assert run(capsys, "07.1", good_step).startswith("[correct] 07.1")
+def test_07_1_correct_stub_and_mistakes(verdict):
+    assert verdict("07.1", good_step).startswith("[correct] 07.1")
 
     def gd_step(params, grads, learning_rate):
         ...
 
-    assert run(capsys, "07.1", gd_step).startswith("[not attempted yet] 07.1")
-    plus = run(capsys, "07.1", lambda p, g, lr: [a + lr * b for a, b in zip(p, g, strict=True)])
+    assert verdict("07.1", gd_step).startswith("[not attempted yet] 07.1")
+    plus = verdict("07.1", lambda p, g, lr: [a + lr * b for a, b in zip(p, g, strict=True)])
     assert plus.startswith("[not yet]") and "sign is off" in plus
-    no_lr = run(capsys, "07.1", lambda p, g, lr: [a - b for a, b in zip(p, g, strict=True)])
+    no_lr = verdict("07.1", lambda p, g, lr: [a - b for a, b in zip(p, g, strict=True)])
     assert "forgot the learning rate" in no_lr
     def no_return(params, grads, learning_rate):
         good_step(params, grads, learning_rate)
 
-    assert "returns None" in run(capsys, "07.1", no_return)
-    assert "ZeroDivisionError" in run(capsys, "07.1", lambda p, g, lr: 1 / 0)
-    assert "expected 4 arrays" in run(capsys, "07.1", lambda p, g, lr: good_step(p, g, lr)[:2])
+    assert "returns None" in verdict("07.1", no_return)
+    assert "ZeroDivisionError" in verdict("07.1", lambda p, g, lr: 1 / 0)
+    assert "expected 4 arrays" in verdict("07.1", lambda p, g, lr: good_step(p, g, lr)[:2])
 
 
-def test_07_2_learning_rates(capsys):
-    assert run(capsys, "07.2", 0.1).startswith("[correct] 07.2")
-    assert run(capsys, "07.2", ...).startswith("[not attempted yet] 07.2")
-    small = run(capsys, "07.2", 0.001)
+def test_07_2_learning_rates(verdict):
+    assert verdict("07.2", 0.1).startswith("[correct] 07.2")
+    assert verdict("07.2", ...).startswith("[not attempted yet] 07.2")
+    small = verdict("07.2", 0.001)
     assert small.startswith("[not yet]") and "Try a larger one" in small
-    assert "finite number > 0" in run(capsys, "07.2", -1.0)
-    assert "far too large" in run(capsys, "07.2", 100.0)
-    assert "expected a number" in run(capsys, "07.2", "0.1")
+    assert "finite number > 0" in verdict("07.2", -1.0)
+    assert "far too large" in verdict("07.2", 100.0)
+    assert "expected a number" in verdict("07.2", "0.1")
 
 
-def test_08_1_answers(capsys):
-    assert run(capsys, "08.1", "sigmoid").startswith("[correct] 08.1")
-    assert run(capsys, "08.1", ...).startswith("[not attempted yet] 08.1")
-    assert "exactly 0" in run(capsys, "08.1", "relu")
-    assert "alpha = 0.01" in run(capsys, "08.1", "leaky_relu")
-    assert "saturated" in run(capsys, "08.1", "tanh")
-    assert "answer with one of" in run(capsys, "08.1", "softmax")
+def test_08_1_answers(verdict):
+    assert verdict("08.1", "sigmoid").startswith("[correct] 08.1")
+    assert verdict("08.1", ...).startswith("[not attempted yet] 08.1")
+    assert "exactly 0" in verdict("08.1", "relu")
+    assert "alpha = 0.01" in verdict("08.1", "leaky_relu")
+    assert "saturated" in verdict("08.1", "tanh")
+    assert "answer with one of" in verdict("08.1", "softmax")
 
 
 def naive_sigmoid(x):
@@ -68,16 +61,16 @@ def stable(x):
     (lambda x: np.tanh(x), "should be"),
     (lambda x: x.missing, "AttributeError"),
 ])
-def test_08_2_mistakes(capsys, answer, expected):
-    out = run(capsys, "08.2", answer)
+def test_08_2_mistakes(verdict, answer, expected):
+    out = verdict("08.2", answer)
     assert out.startswith("[not yet] 08.2"), out
     assert expected in out, out
 
 
-def test_08_2_correct_and_stub(capsys):
-    assert run(capsys, "08.2", stable).startswith("[correct] 08.2")
+def test_08_2_correct_and_stub(verdict):
+    assert verdict("08.2", stable).startswith("[correct] 08.2")
 
     def stable_sigmoid(x):
         ...
 
-    assert run(capsys, "08.2", stable_sigmoid).startswith("[not attempted yet] 08.2")
+    assert verdict("08.2", stable_sigmoid).startswith("[not attempted yet] 08.2")

@@ -6,14 +6,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from leaky.exercises import check, results
+from leaky.exercises import results
 
 LESSONS = Path(__file__).resolve().parents[1] / "lessons_src"
 
-
-def run(capsys, exercise_id, answer):
-    check(exercise_id, answer)
-    return capsys.readouterr().out.strip()
 
 
 def lesson_function(filename, name, namespace):
@@ -69,15 +65,15 @@ def test_10_dense_builds_and_trains_one_step():
 
 # --- 09.1 a feature map's side after conv and pooling ----------------------------------------
 
-def test_09_1_correct_stub_and_mistakes(capsys):
-    out = run(capsys, "09.1", lambda side, kernel, pool: (side - kernel + 1) // pool)
+def test_09_1_correct_stub_and_mistakes(verdict):
+    out = verdict("09.1", lambda side, kernel, pool: (side - kernel + 1) // pool)
     assert out.startswith("[correct] 09.1") and "576" in out
     assert results()["09.1"] == "passed"
 
     def conv_pool_side(side, kernel, pool):
         ...
 
-    assert run(capsys, "09.1", conv_pool_side).startswith("[not attempted yet] 09.1")
+    assert verdict("09.1", conv_pool_side).startswith("[not attempted yet] 09.1")
     def forgot_return(side, kernel, pool):
         new_side = (side - kernel + 1) // pool  # noqa: F841 - the mistake under test
 
@@ -92,25 +88,25 @@ def test_09_1_correct_stub_and_mistakes(capsys):
         "expected 9, got 10": lambda s, k, p: (s - k + 1) // p + (s == 11),
     }
     for needle, answer in mistakes.items():
-        out = run(capsys, "09.1", answer)
+        out = verdict("09.1", answer)
         assert out.startswith("[not yet] 09.1") and needle in out, (needle, out)
-    assert "pass your function itself" in run(capsys, "09.1", 13)
+    assert "pass your function itself" in verdict("09.1", 13)
 
 
-def test_09_1_raising_student_code_gives_feedback(capsys):
+def test_09_1_raising_student_code_gives_feedback(verdict):
     def broken(side, kernel, pool):
         raise RuntimeError("oops")
 
-    out = run(capsys, "09.1", broken)
+    out = verdict("09.1", broken)
     assert out.startswith("[not yet]") and "RuntimeError: oops" in out
 
 
 # --- 09.2 parameters of the first convolution -----------------------------------------------
 
-def test_09_2_correct_and_stub(capsys):
-    assert run(capsys, "09.2", 320).startswith("[correct] 09.2")
-    assert run(capsys, "09.2", 320.0).startswith("[correct] 09.2")
-    assert run(capsys, "09.2", ...).startswith("[not attempted yet] 09.2")
+def test_09_2_correct_and_stub(verdict):
+    assert verdict("09.2", 320).startswith("[correct] 09.2")
+    assert verdict("09.2", 320.0).startswith("[correct] 09.2")
+    assert verdict("09.2", ...).startswith("[not attempted yet] 09.2")
 
 
 @pytest.mark.parametrize("answer,expected", [
@@ -124,8 +120,8 @@ def test_09_2_correct_and_stub(capsys):
     ("320", "answer with a number"),
     (True, "answer with a number"),
 ])
-def test_09_2_mistakes_are_named(capsys, answer, expected):
-    out = run(capsys, "09.2", answer)
+def test_09_2_mistakes_are_named(verdict, answer, expected):
+    out = verdict("09.2", answer)
     assert out.startswith("[not yet] 09.2") and expected in out, out
 
 
@@ -140,16 +136,16 @@ def test_09_2_matches_keras_count():
 
 # --- 10.1 best epoch ------------------------------------------------------------------------
 
-def test_10_1_correct_and_stub(capsys):
+def test_10_1_correct_and_stub(verdict):
     def best_epoch(history):
         return int(np.argmin(history["val_loss"])) + 1
 
-    assert run(capsys, "10.1", best_epoch).startswith("[correct] 10.1")
+    assert verdict("10.1", best_epoch).startswith("[correct] 10.1")
 
     def stub(history):
         ...
 
-    assert run(capsys, "10.1", stub).startswith("[not attempted yet] 10.1")
+    assert verdict("10.1", stub).startswith("[not attempted yet] 10.1")
 
 
 @pytest.mark.parametrize("answer,expected", [
@@ -161,12 +157,12 @@ def test_10_1_correct_and_stub(capsys):
     (lambda h: len(h["val_loss"]), "the number of epochs"),
     (lambda h: h.get("no such key"), "returns None"),
     (lambda h: h["val_loss"], "return one epoch number"),
-    (lambda h: h["val_loss"].sort(), "modified the history"),
+    (lambda h: h["val_loss"].sort(), "changed its argument h in place"),
     (lambda h: 1, "the best epoch is"),
     (lambda h: h["validation_loss"], "KeyError"),
 ])
-def test_10_1_mistakes_are_named(capsys, answer, expected):
-    out = run(capsys, "10.1", answer)
+def test_10_1_mistakes_are_named(verdict, answer, expected):
+    out = verdict("10.1", answer)
     assert out.startswith("[not yet] 10.1") and expected in out, out
 
 
@@ -181,12 +177,12 @@ def test_10_1_histories_separate_the_mistakes():
 
 # --- 10.2 diagnosis -------------------------------------------------------------------------
 
-def test_10_2_correct_spellings_and_stub(capsys):
+def test_10_2_correct_spellings_and_stub(verdict):
     good = {"A": "overfitting", "B": "underfitting", "C": "good fit"}
-    assert run(capsys, "10.2", good).startswith("[correct] 10.2")
+    assert verdict("10.2", good).startswith("[correct] 10.2")
     spelled = {"A": "Over-fitting", "B": "underfit", "C": "Good_fit"}
-    assert run(capsys, "10.2", spelled).startswith("[correct] 10.2")
-    assert run(capsys, "10.2", ...).startswith("[not attempted yet] 10.2")
+    assert verdict("10.2", spelled).startswith("[correct] 10.2")
+    assert verdict("10.2", ...).startswith("[not attempted yet] 10.2")
 
 
 @pytest.mark.parametrize("answer,expected", [
@@ -199,6 +195,6 @@ def test_10_2_correct_spellings_and_stub(capsys):
     ({"A": 1, "B": "underfitting", "C": "good fit"}, "run A: answer"),
     ("overfitting", "answer with a dict"),
 ])
-def test_10_2_mistakes_are_named(capsys, answer, expected):
-    out = run(capsys, "10.2", answer)
+def test_10_2_mistakes_are_named(verdict, answer, expected):
+    out = verdict("10.2", answer)
     assert out.startswith("[not yet] 10.2") and expected in out, out

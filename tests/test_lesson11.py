@@ -6,14 +6,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from leaky.exercises import check
-
 LESSON = Path(__file__).resolve().parents[1] / "lessons_src" / "11_sentiment_imdb.py"
 
-
-def run(capsys, exercise_id, answer):
-    check(exercise_id, answer)
-    return capsys.readouterr().out.strip()
 
 
 def lesson_function(name, namespace):
@@ -45,33 +39,33 @@ def good_decode(indices, word_index):
     return " ".join(reverse.get(int(i), "?") for i in indices)
 
 
-def test_11_1_correct(capsys):
-    assert run(capsys, "11.1", good_decode).startswith("[correct]")
+def test_11_1_correct(verdict):
+    assert verdict("11.1", good_decode).startswith("[correct]")
 
 
-def test_11_1_stub(capsys):
-    assert run(capsys, "11.1", ...).startswith("[not attempted yet]")
+def test_11_1_stub(verdict):
+    assert verdict("11.1", ...).startswith("[not attempted yet]")
 
 
-def test_11_1_wrong_offset(capsys):
+def test_11_1_wrong_offset(verdict):
     def offset_zero(indices, word_index):
         reverse = {rank: word for word, rank in word_index.items()}
         return " ".join(reverse.get(int(i), "?") for i in indices)
 
-    out = run(capsys, "11.1", offset_zero)
+    out = verdict("11.1", offset_zero)
     assert out.startswith("[not yet]") and "rank + 0" in out
 
 
-def test_11_1_list_not_string(capsys):
-    out = run(capsys, "11.1", lambda indices, wi: good_decode(indices, wi).split())
+def test_11_1_list_not_string(verdict):
+    out = verdict("11.1", lambda indices, wi: good_decode(indices, wi).split())
     assert "one string" in out
 
 
-def test_11_1_raises(capsys):
+def test_11_1_raises(verdict):
     def broken(indices, word_index):
         raise KeyError(indices[0])
 
-    out = run(capsys, "11.1", broken)
+    out = verdict("11.1", broken)
     assert out.startswith("[not yet]") and "KeyError" in out
 
 
@@ -82,40 +76,40 @@ def good_pad(sequence, maxlen):
     return np.array([0] * (maxlen - len(kept)) + kept, dtype=np.int32)
 
 
-def test_11_2_correct_and_matches_keras(capsys):
+def test_11_2_correct_and_matches_keras(verdict):
     keras = pytest.importorskip("keras")
-    assert run(capsys, "11.2", good_pad).startswith("[correct]")
+    assert verdict("11.2", good_pad).startswith("[correct]")
     for seq, n in (([1, 2, 3], 5), ([1, 2, 3, 4, 5, 6], 4)):
         assert good_pad(seq, n).tolist() == keras.utils.pad_sequences([seq], maxlen=n)[0].tolist()
 
 
-def test_11_2_stub(capsys):
-    assert run(capsys, "11.2", ...).startswith("[not attempted yet]")
+def test_11_2_stub(verdict):
+    assert verdict("11.2", ...).startswith("[not attempted yet]")
 
 
-def test_11_2_post_padding(capsys):
+def test_11_2_post_padding(verdict):
     def post(sequence, maxlen):
         kept = list(sequence)[-maxlen:]
         return np.array(kept + [0] * (maxlen - len(kept)))
 
-    assert "zeros at the end" in run(capsys, "11.2", post)
+    assert "zeros at the end" in verdict("11.2", post)
 
 
-def test_11_2_keeps_front(capsys):
+def test_11_2_keeps_front(verdict):
     def front(sequence, maxlen):
         kept = list(sequence)[:maxlen]
         return np.array([0] * (maxlen - len(kept)) + kept)
 
-    assert "kept the first" in run(capsys, "11.2", front)
+    assert "kept the first" in verdict("11.2", front)
 
 
-def test_11_2_floats(capsys):
-    assert "integers" in run(capsys, "11.2", lambda s, m: good_pad(s, m).astype(float))
+def test_11_2_floats(verdict):
+    assert "integers" in verdict("11.2", lambda s, m: good_pad(s, m).astype(float))
 
 
-def test_11_2_raises(capsys):
+def test_11_2_raises(verdict):
     def broken(sequence, maxlen):
         raise ValueError("nope")
 
-    out = run(capsys, "11.2", broken)
+    out = verdict("11.2", broken)
     assert out.startswith("[not yet]") and "ValueError" in out

@@ -4,13 +4,6 @@ import numpy as np
 import pytest
 
 from leaky.exercise_checks import l13
-from leaky.exercises import check
-
-
-def run(capsys, exercise_id, answer):
-    check(exercise_id, answer)
-    return capsys.readouterr().out.strip()
-
 
 # --- 13.1: in-place Leaky ReLU ------------------------------------------------------------
 
@@ -91,9 +84,9 @@ def inplace_raises(x, alpha=0.01):
     raise ValueError("boom")
 
 
-def test_13_1_correct_answers(capsys):
+def test_13_1_correct_answers(verdict):
     for answer in (inplace_ok, inplace_blocks):
-        out = run(capsys, "13.1", answer)
+        out = verdict("13.1", answer)
         assert out.startswith("[correct] 13.1"), out
 
 
@@ -108,18 +101,18 @@ def test_13_1_correct_answers(capsys):
     (inplace_no_return, "returns None"),
     (inplace_raises, "raised ValueError: boom"),
 ])
-def test_13_1_mistakes(capsys, answer, expected):
-    out = run(capsys, "13.1", answer)
+def test_13_1_mistakes(verdict, answer, expected):
+    out = verdict("13.1", answer)
     assert out.startswith("[not yet] 13.1"), out
     assert expected in out, out
     assert "hint('13.1')" in out
 
 
-def test_13_1_stub(capsys):
+def test_13_1_stub(verdict):
     def leaky_relu_inplace(x, alpha=0.01):
         ...
 
-    assert run(capsys, "13.1", leaky_relu_inplace).startswith("[not attempted yet] 13.1")
+    assert verdict("13.1", leaky_relu_inplace).startswith("[not attempted yet] 13.1")
 
 
 def test_peak_extra_bytes_measures_temporaries():
@@ -139,8 +132,8 @@ def test_peak_extra_bytes_measures_temporaries():
     ((np.array([1.0, -np.inf]), 0), "0 * -inf is nan"),
     ([[0.0, 5.0], 2.0], "max picks the wrong branch"),
 ])
-def test_13_2_correct(capsys, answer, expected):
-    out = run(capsys, "13.2", answer)
+def test_13_2_correct(verdict, answer, expected):
+    out = verdict("13.2", answer)
     assert out.startswith("[correct] 13.2"), out
     assert expected in out, out
 
@@ -156,14 +149,14 @@ def test_13_2_correct(capsys, answer, expected):
     (("two", 2.0), "x must be a number"),
     (2.0, "give a pair (x, alpha)"),
 ])
-def test_13_2_mistakes(capsys, answer, expected):
-    out = run(capsys, "13.2", answer)
+def test_13_2_mistakes(verdict, answer, expected):
+    out = verdict("13.2", answer)
     assert out.startswith("[not yet] 13.2"), out
     assert expected in out, out
 
 
-def test_13_2_stub(capsys):
-    assert run(capsys, "13.2", ...).startswith("[not attempted yet] 13.2")
+def test_13_2_stub(verdict):
+    assert verdict("13.2", ...).startswith("[not attempted yet] 13.2")
 
 
 # --- 12.1: choose alpha on validation data ------------------------------------------------
@@ -209,8 +202,8 @@ def choose_no_return(results):
     choose_ok(results)
 
 
-def test_12_1_correct(capsys):
-    assert run(capsys, "12.1", choose_ok).startswith("[correct] 12.1")
+def test_12_1_correct(verdict):
+    assert verdict("12.1", choose_ok).startswith("[correct] 12.1")
 
 
 @pytest.mark.parametrize("answer,expected", [
@@ -224,18 +217,18 @@ def test_12_1_correct(capsys):
     (choose_raises, "raised KeyError"),
     (choose_no_return, "returns None"),
 ])
-def test_12_1_mistakes(capsys, answer, expected):
-    out = run(capsys, "12.1", answer)
+def test_12_1_mistakes(verdict, answer, expected):
+    out = verdict("12.1", answer)
     assert out.startswith("[not yet] 12.1"), out
     assert expected in out, out
     assert "hint('12.1')" in out
 
 
-def test_12_1_stub(capsys):
+def test_12_1_stub(verdict):
     def choose_alpha(results):
         ...
 
-    assert run(capsys, "12.1", choose_alpha).startswith("[not attempted yet] 12.1")
+    assert verdict("12.1", choose_alpha).startswith("[not attempted yet] 12.1")
 
 
 def test_12_1_tables_separate_the_mistakes():
@@ -280,8 +273,8 @@ def better_always(results, a, b):
     return True
 
 
-def test_12_2_correct(capsys):
-    assert run(capsys, "12.2", better_ok).startswith("[correct] 12.2")
+def test_12_2_correct(verdict):
+    assert verdict("12.2", better_ok).startswith("[correct] 12.2")
 
 
 @pytest.mark.parametrize("answer,expected", [
@@ -294,17 +287,17 @@ def test_12_2_correct(capsys):
     (lambda r, a, b: "yes", "return True or False"),
     (lambda r, a, b: r[a]["valid"], "raised KeyError"),
 ])
-def test_12_2_mistakes(capsys, answer, expected):
-    out = run(capsys, "12.2", answer)
+def test_12_2_mistakes(verdict, answer, expected):
+    out = verdict("12.2", answer)
     assert out.startswith("[not yet] 12.2"), out
     assert expected in out, out
 
 
-def test_12_2_stub(capsys):
+def test_12_2_stub(verdict):
     def clearly_better(results, a, b):
         ...
 
-    assert run(capsys, "12.2", clearly_better).startswith("[not attempted yet] 12.2")
+    assert verdict("12.2", clearly_better).startswith("[not attempted yet] 12.2")
 
 
 # --- 12.3: where the spread comes from ----------------------------------------------------
@@ -316,12 +309,12 @@ def test_12_2_stub(capsys):
     ("e", "one letter"),
     (1, "one letter"),
 ])
-def test_12_3_wrong(capsys, answer, expected):
-    out = run(capsys, "12.3", answer)
+def test_12_3_wrong(verdict, answer, expected):
+    out = verdict("12.3", answer)
     assert out.startswith("[not yet] 12.3"), out
     assert expected in out, out
 
 
-def test_12_3_right_and_stub(capsys):
-    assert run(capsys, "12.3", " A ").startswith("[correct] 12.3")
-    assert run(capsys, "12.3", ...).startswith("[not attempted yet] 12.3")
+def test_12_3_right_and_stub(verdict):
+    assert verdict("12.3", " A ").startswith("[correct] 12.3")
+    assert verdict("12.3", ...).startswith("[not attempted yet] 12.3")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from leaky import leaky_relu, leaky_relu_grad
-from leaky.exercises import check
+from leaky.course import native_stderr_silenced
 from leaky.parity import (
     PAIRS,
     float32_rounding,
@@ -17,7 +17,6 @@ from leaky.parity import (
     parity_grid,
     parity_inputs,
 )
-from leaky.quiet import native_stderr_silenced
 
 torch = pytest.importorskip("torch")
 
@@ -33,10 +32,6 @@ def tf():
 def keras(tf):
     return pytest.importorskip("keras")
 
-
-def run(capsys, exercise_id, answer):
-    check(exercise_id, answer)
-    return capsys.readouterr().out.strip()
 
 
 def assert_not_yet(out, exercise_id, expected):
@@ -127,7 +122,7 @@ def test_parity_module_does_not_import_frameworks_on_import():
     import subprocess
     import sys
 
-    code = ("import sys, leaky.parity, leaky.quiet, leaky.exercise_checks.l14, "
+    code = ("import sys, leaky.parity, leaky.course, leaky.exercise_checks.l14, "
             "leaky.exercise_checks.l15; "
             "print(any(m in sys.modules for m in ('torch', 'tensorflow', 'keras')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -155,16 +150,16 @@ def test_native_stderr_is_restored_after_an_exception(capfd):
 
 # --- 14.1: a Keras layer with PyTorch's default ----------------------------------------------
 
-def test_14_1_correct(capsys, keras):
-    out = run(capsys, "14.1", lambda: keras.layers.LeakyReLU(negative_slope=0.01))
+def test_14_1_correct(verdict, keras):
+    out = verdict("14.1", lambda: keras.layers.LeakyReLU(negative_slope=0.01))
     assert out.startswith("[correct] 14.1"), out
 
 
-def test_14_1_stub_is_not_attempted(capsys, keras):
+def test_14_1_stub_is_not_attempted(verdict, keras):
     def keras_like_torch():
         ...
 
-    assert run(capsys, "14.1", keras_like_torch).startswith("[not attempted yet] 14.1")
+    assert verdict("14.1", keras_like_torch).startswith("[not attempted yet] 14.1")
 
 
 @pytest.mark.parametrize("make,expected", [
@@ -180,34 +175,34 @@ def test_14_1_stub_is_not_attempted(capsys, keras):
     (lambda k: k.layers.LeakyReLU(negative_slope=-0.01), "your function raised ValueError"),
     (lambda k: k.layers.Dense(3), "returns a Dense layer"),
 ])
-def test_14_1_wrong_answers_get_specific_feedback(capsys, keras, make, expected):
+def test_14_1_wrong_answers_get_specific_feedback(verdict, keras, make, expected):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        out = run(capsys, "14.1", lambda: make(keras))
+        out = verdict("14.1", lambda: make(keras))
     assert_not_yet(out, "14.1", expected)
     assert "hint('14.1')" in out
 
 
-def test_14_1_layer_instead_of_function(capsys, keras):
-    out = run(capsys, "14.1", keras.layers.LeakyReLU(negative_slope=0.01))
+def test_14_1_layer_instead_of_function(verdict, keras):
+    out = verdict("14.1", keras.layers.LeakyReLU(negative_slope=0.01))
     assert_not_yet(out, "14.1", "pass the function itself")
-    assert_not_yet(run(capsys, "14.1", 0.01), "14.1", "expected a function")
+    assert_not_yet(verdict("14.1", 0.01), "14.1", "expected a function")
 
 
 # --- 14.2: the He gain -----------------------------------------------------------------------
 
-def test_14_2_correct(capsys):
-    out = run(capsys, "14.2", lambda a: math.sqrt(2 / (1 + a * a)))
+def test_14_2_correct(verdict):
+    out = verdict("14.2", lambda a: math.sqrt(2 / (1 + a * a)))
     assert out.startswith("[correct] 14.2"), out
-    out = run(capsys, "14.2", lambda a: np.sqrt(np.array([2 / (1 + a**2)])))  # a 1-element array
+    out = verdict("14.2", lambda a: np.sqrt(np.array([2 / (1 + a**2)])))  # a 1-element array
     assert out.startswith("[correct] 14.2"), out
 
 
-def test_14_2_stub_is_not_attempted(capsys):
+def test_14_2_stub_is_not_attempted(verdict):
     def gain(alpha):
         ...
 
-    assert run(capsys, "14.2", gain).startswith("[not attempted yet] 14.2")
+    assert verdict("14.2", gain).startswith("[not attempted yet] 14.2")
 
 
 def no_return(alpha):
@@ -227,8 +222,8 @@ def no_return(alpha):
     (lambda a: 1 / 0, "raised ZeroDivisionError"),
     (lambda a: math.sqrt(2 / (1 + a**2)) if a < 1 else 1.01, "gain(1.0) = 1.01"),
 ])
-def test_14_2_wrong_answers_get_specific_feedback(capsys, answer, expected):
-    out = run(capsys, "14.2", answer)
+def test_14_2_wrong_answers_get_specific_feedback(verdict, answer, expected):
+    out = verdict("14.2", answer)
     assert_not_yet(out, "14.2", expected)
 
 
@@ -247,21 +242,21 @@ RECAP = {
 
 
 @pytest.mark.parametrize("exercise_id", sorted(RECAP))
-def test_15_recap_right_wrong_stub_and_junk(capsys, exercise_id):
+def test_15_recap_right_wrong_stub_and_junk(verdict, exercise_id):
     right, wrong = RECAP[exercise_id]
-    assert run(capsys, exercise_id, right).startswith(f"[correct] {exercise_id}")
-    assert run(capsys, exercise_id, np.float32(right)).startswith(f"[correct] {exercise_id}")
+    assert verdict(exercise_id, right).startswith(f"[correct] {exercise_id}")
+    assert verdict(exercise_id, np.float32(right)).startswith(f"[correct] {exercise_id}")
     for value, expected in wrong.items():
-        assert_not_yet(run(capsys, exercise_id, value), exercise_id, expected)
-    assert run(capsys, exercise_id, ...).startswith(f"[not attempted yet] {exercise_id}")
-    assert_not_yet(run(capsys, exercise_id, "0.3"), exercise_id, "expected one number")
-    assert_not_yet(run(capsys, exercise_id, float("nan")), exercise_id, "finite number")
-    assert_not_yet(run(capsys, exercise_id, 7.5), exercise_id, "is not it")
+        assert_not_yet(verdict(exercise_id, value), exercise_id, expected)
+    assert verdict(exercise_id, ...).startswith(f"[not attempted yet] {exercise_id}")
+    assert_not_yet(verdict(exercise_id, "0.3"), exercise_id, "expected one number")
+    assert_not_yet(verdict(exercise_id, float("nan")), exercise_id, "finite number")
+    assert_not_yet(verdict(exercise_id, 7.5), exercise_id, "is not it")
 
 
-def test_15_recap_accepts_a_tensor_and_names_rounding(capsys):
-    assert run(capsys, "15.5", torch.tensor(0.22917)).startswith("[correct] 15.5")
-    assert_not_yet(run(capsys, "15.5", 0.23), "15.5", "give at least three decimals")
+def test_15_recap_accepts_a_tensor_and_names_rounding(verdict):
+    assert verdict("15.5", torch.tensor(0.22917)).startswith("[correct] 15.5")
+    assert_not_yet(verdict("15.5", 0.23), "15.5", "give at least three decimals")
 
 
 def test_15_keras_constants_match_keras(keras):

@@ -39,7 +39,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ._validate import fail
+from ._validate import check_int, fail
+from .course import course_root
 
 __all__ = [
     "DataError",
@@ -113,27 +114,29 @@ def get_profile(default: str = "quick") -> str:
 
 
 def _check_num_words(num_words):
-    expected = "a whole number >= 1 or None"
     if num_words is None:
         return None
-    if isinstance(num_words, (bool, np.bool_)) or not isinstance(num_words, (int, np.integer)):
-        fail("num_words", expected, num_words, error=TypeError)
-    if num_words < 1:
-        fail("num_words", expected, num_words)
-    return int(num_words)
+    try:
+        return check_int(num_words, "num_words", low=1)
+    except (TypeError, ValueError) as error:  # say that None is allowed too
+        raise type(error)(str(error).replace(">= 1,", ">= 1 or None,", 1)) from None
 
 
 # --- the shipped files ------------------------------------------------------------------------
 def data_dir() -> Path:
     """The folder that holds the quick profile's files.
 
-    ``LEAKY_DATA_DIR`` if that environment variable is set, else the repository's ``data/``
-    folder (the package is installed editable from ``src/``). Introduced in lesson 09.
+    ``LEAKY_DATA_DIR`` if that environment variable is set, else the ``data/`` folder of
+    the course (:func:`leaky.course.course_root`). Introduced in lesson 09.
     """
     override = os.environ.get("LEAKY_DATA_DIR")
     if override:
         return Path(override).expanduser()
-    return Path(__file__).resolve().parents[2] / "data"
+    root = course_root()
+    if root is None:
+        raise DataError("cannot find the course's data/ folder: run the lesson from inside "
+                        "the course folder, or set LEAKY_COURSE_ROOT (or LEAKY_DATA_DIR) to it.")
+    return root / "data"
 
 
 def verify(name: str) -> Path:

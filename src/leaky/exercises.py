@@ -1,31 +1,43 @@
 """Exercise checks with instant, specific feedback (lesson 01, used by every lesson).
 
 In a lesson, the cell after the student's code calls ``check("01.1", my_function)``. It
-prints one stable line (nbval compares it) and never raises because of the answer:
+prints one verdict, wrapped at word boundaries so that it reads well in a narrow notebook,
+and never raises because of the answer:
 
-* ``[not attempted yet]`` for an untouched stub (``...``),
+* ``[not attempted yet]`` for an untouched stub (``...``, or a function whose body is ``...``),
 * ``[correct]`` with what was checked,
 * ``[not yet]`` with what is wrong in terms of the likely mistake, and a pointer to
   ``hint("01.1")``, which gives the hints one at a time.
 
 Each lesson's exercises live in ``leaky/exercise_checks/lNN.py`` and are registered with
-:func:`exercise`; ``check`` imports that module on first use.
+:func:`exercise`; ``check`` imports that module on first use. Checkers call the student's
+code through :func:`call_student`, which turns everything that can go wrong in it (an
+exception, ``return`` forgotten, an argument modified in place) into a one-line
+:class:`Mistake`.
 """
 
 from __future__ import annotations
 
+import ast
+import copy
 import importlib
+import inspect
 import re
+import textwrap
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._validate import fail
+from ._validate import fail, show
 
-__all__ = ["check", "hint", "exercise", "results", "Mistake", "is_stub", "call_student",
-           "compare_elementwise", "NOT_ATTEMPTED", "PASSED", "FAILED"]
+__all__ = ["check", "hint", "exercise", "results", "reset", "Mistake", "is_stub",
+           "call_student", "short", "NOT_ATTEMPTED", "PASSED", "FAILED", "WIDTH"]
 
 NOT_ATTEMPTED, PASSED, FAILED = "not attempted", "passed", "failed"
+LABELS = {NOT_ATTEMPTED: "[not attempted yet]", PASSED: "[correct]", FAILED: "[not yet]"}
+#: Verdicts and hints are wrapped at this many characters (JupyterLab would otherwise
+#: break long lines in the middle of a word).
+WIDTH = 88
 
 
 class Mistake(Exception):  # noqa: N818 - it is what the student made, not an error of ours
@@ -62,51 +74,140 @@ def _lookup(exercise_id) -> Exercise:
     if match is None:
         fail("exercise_id", "a string like '01.1' (lesson.exercise)", exercise_id)
     if exercise_id not in _REGISTRY:
+        module = f"leaky.exercise_checks.l{match.group(1)}"
         try:
-            importlib.import_module(f"leaky.exercise_checks.l{match.group(1)}")
-        except ModuleNotFoundError:
-            pass
+            importlib.import_module(module)
+        except ModuleNotFoundError as error:
+            if error.name != module:  # the checker module exists but its own import failed
+                raise
     if exercise_id not in _REGISTRY:
         known = sorted(k for k in _REGISTRY if k.startswith(match.group(1) + "."))
         fail("exercise_id", f"one of this lesson's exercises {known}", exercise_id)
     return _REGISTRY[exercise_id]
 
 
-def _stub_code():
-    def stub(*args, **kwargs):
-        ...
-    return stub.__code__.co_code
-
-
-_STUB_CODE = _stub_code()
+# --- the student's answer ----------------------------------------------------------------
+def _body_is_ellipsis(function) -> bool:
+    """True if ``function``'s source is a def whose body is only ``...`` (and a docstring)."""
+    try:
+        source = textwrap.dedent(inspect.getsource(function))
+        tree = ast.parse(source)
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return False
+    node = tree.body[0] if tree.body else None
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    body = node.body
+    if (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str) and len(body) > 1):
+        body = body[1:]  # a docstring, then the body
+    return (len(body) == 1 and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant) and body[0].value.value is Ellipsis)
 
 
 def is_stub(answer) -> bool:
-    """True for ``...`` and for a function whose body is only ``...`` (or a docstring)."""
+    """True for ``...`` and for a function whose body is only ``...`` (the untouched stub).
+
+    Read from the function's source: a body of ``pass`` or ``return None`` is an attempt
+    (and gets "your function returns None"), not a stub.
+    """
     if answer is Ellipsis:
         return True
-    code = getattr(answer, "__code__", None)
-    return code is not None and code.co_code == _STUB_CODE
+    return inspect.isfunction(answer) and _body_is_ellipsis(answer)
 
 
-def call_student(function, *args, **kwargs):
-    """Call the student's function; an exception in it becomes a one-line :class:`Mistake`."""
-    try:
-        return function(*args, **kwargs)
-    except Exception as error:  # the student's bug: reported, not raised
-        shown = ", ".join([_short(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
-        raise Mistake(f"your function raised {type(error).__name__}: {error} "
-                      f"(called with {shown})") from None
-
-
-def _short(value) -> str:
+def short(value, limit: int = 48) -> str:
+    """A short description of a value for feedback: arrays by shape and dtype, containers by
+    type and length, other reprs cut to ``limit`` characters. Every message uses it."""
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape}, dtype {value.dtype}"
-    return repr(value)
+    if isinstance(value, (list, tuple, dict, set)) and len(repr(value)) > limit:
+        return f"a {type(value).__name__} of {len(value)} items"
+    return show(value, limit)
+
+
+def _snapshot(value):
+    """A deep copy of what a function might modify in place (arrays, lists, dicts)."""
+    try:
+        return copy.deepcopy(value)
+    except Exception:  # an object that cannot be copied: not checked for mutation
+        return _UNCOPYABLE
+
+
+_UNCOPYABLE = object()
+
+
+def _same(before, after) -> bool:
+    if before is _UNCOPYABLE:
+        return True
+    if isinstance(before, np.ndarray):
+        return (isinstance(after, np.ndarray) and before.shape == after.shape
+                and before.dtype == after.dtype and np.array_equal(before, after, equal_nan=True))
+    if isinstance(before, (list, tuple)):
+        return (type(before) is type(after) and len(before) == len(after)
+                and all(_same(b, a) for b, a in zip(before, after, strict=True)))
+    if isinstance(before, dict):
+        return (isinstance(after, dict) and before.keys() == after.keys()
+                and all(_same(before[k], after[k]) for k in before))
+    try:
+        return bool(before == after)
+    except Exception:  # an object without a usable ==: treat it as unchanged
+        return True
+
+
+def _argument_names(function, args, kwargs) -> list[str]:
+    try:
+        bound = inspect.signature(function).bind_partial(*args, **kwargs)
+        names = {id(value): name for name, value in bound.arguments.items()}
+    except (TypeError, ValueError):
+        names = {}
+    ordered = list(args) + list(kwargs.values())
+    return [names.get(id(value), f"argument {i + 1}") for i, value in enumerate(ordered)]
+
+
+def call_student(function, *args, may_modify=(), returns_none=False, **kwargs):
+    """Call the student's function and turn whatever goes wrong into a :class:`Mistake`.
+
+    * An exception in it becomes "your function raised ZeroDivisionError: ...".
+    * ``None`` as the result becomes "your function returns None: did you forget
+      `return`?" (unless ``returns_none=True``).
+    * An argument that it modified in place becomes "your function changed its argument
+      x ...": compute into new arrays instead. Arguments listed in ``may_modify``, by
+      name or position (exercises that ask for in-place work), are not checked.
+    """
+    if not callable(function):
+        raise Mistake(f"expected a function, got {short(function)}")
+    names = _argument_names(function, args, kwargs)
+    values = list(args) + list(kwargs.values())
+    before = [_UNCOPYABLE if (n in may_modify or i in may_modify) else _snapshot(v)
+              for i, (n, v) in enumerate(zip(names, values, strict=True))]
+    try:
+        result = function(*args, **kwargs)
+    except Exception as error:  # the student's bug: reported, not raised
+        shown = ", ".join([short(a, 24) for a in args]
+                          + [f"{k}={short(v, 24)}" for k, v in kwargs.items()])
+        message = (str(error).splitlines() or [""])[0]
+        message = message if len(message) <= 80 else message[:77] + "..."
+        raise Mistake(f"your function raised {type(error).__name__}: {message} "
+                      f"(called with {shown})") from None
+    for name, old, new in zip(names, before, values, strict=True):
+        if not _same(old, new):
+            raise Mistake(f"your function changed its argument {name} in place; build and "
+                          "return new arrays instead of assigning into it.")
+    if result is None and not returns_none:
+        raise Mistake("your function returns None: did you forget `return`?")
+    return result
+
+
+# --- verdicts and hints -------------------------------------------------------------------
+def _say(text: str) -> None:
+    """Print ``text`` wrapped at word boundaries (continuation lines indented)."""
+    print(textwrap.fill(" ".join(text.split()), width=WIDTH, subsequent_indent="    ",
+                        break_long_words=False, break_on_hyphens=False))
 
 
 def check(exercise_id, answer) -> None:
-    """Check ``answer`` for exercise ``exercise_id`` and print one verdict line."""
+    """Check ``answer`` for exercise ``exercise_id`` and print its verdict."""
     ex = _lookup(exercise_id)
     if is_stub(answer):
         status, text = NOT_ATTEMPTED, "replace the ... with your answer and run the cell again."
@@ -120,19 +221,22 @@ def check(exercise_id, answer) -> None:
         else:
             status, text = PASSED, note or "well done."
     _RESULTS[exercise_id] = status
-    label = {NOT_ATTEMPTED: "[not attempted yet]", PASSED: "[correct]", FAILED: "[not yet]"}
-    print(f"{label[status]} {exercise_id} {ex.title}: {text}")
+    _say(f"{LABELS[status]} {exercise_id} {ex.title}: {text}")
 
 
 def hint(exercise_id) -> None:
-    """Print the next hint for ``exercise_id`` (one more each call, then the last again)."""
+    """Print the next hint for ``exercise_id``; after the last one, say where the solution is."""
     ex = _lookup(exercise_id)
-    if not ex.hints:
-        print(f"{exercise_id}: no hints for this one; reread the text above the exercise.")
+    given = _HINTS_GIVEN.get(exercise_id, 0)
+    if given >= len(ex.hints):
+        where = f"solutions/{exercise_id[:2]}_*.ipynb (the instructor version)"
+        first = ("No hints for this one" if not ex.hints else
+                 f"No more hints for {exercise_id} (you have seen all {len(ex.hints)})")
+        _say(f"{first}. Reread the text above the exercise, or look at the full solution in "
+             f"{where}.")
         return
-    index = min(_HINTS_GIVEN.get(exercise_id, 0), len(ex.hints) - 1)
-    _HINTS_GIVEN[exercise_id] = index + 1
-    print(f"Hint {index + 1}/{len(ex.hints)} for {exercise_id}: {ex.hints[index]}")
+    _HINTS_GIVEN[exercise_id] = given + 1
+    _say(f"Hint {given + 1}/{len(ex.hints)} for {exercise_id}: {ex.hints[given]}")
 
 
 def results() -> dict:
@@ -140,73 +244,7 @@ def results() -> dict:
     return dict(_RESULTS)
 
 
-# --- checking elementwise functions against the reference -------------------------------
-
-EDGE_X = np.array([-3.0, -1.0, -1e-8, 0.0, 1e-8, 0.5, 1.0, 3.0])
-
-
-def _battery(rng):
-    return np.concatenate([EDGE_X, rng.normal(scale=4.0, size=40)])
-
-
-def compare_elementwise(function, reference, *, alphas=(0.01, 0.2, 1.5), takes_alpha=True,
-                        what="f(x)"):
-    """Compare a student's elementwise function with ``reference`` and name the mistake.
-
-    Checks, on edge values and 40 random points for each alpha: returns something, shape,
-    values (classifying a disagreement as at x = 0, for negative x, for positive x, or only
-    for alpha > 1), float32 dtype kept, input not modified. Returns a success note.
-    """
-    rng = np.random.default_rng(0)
-    x = _battery(rng)
-    for alpha in alphas if takes_alpha else (None,):
-        args = (alpha,) if takes_alpha else ()
-        given = x.copy()
-        result = call_student(function, given, *args)
-        if result is None:
-            raise Mistake("your function returns None: did you forget `return`?")
-        if not np.array_equal(given, x):
-            raise Mistake("your function modified its input x; compute into a new array "
-                          "(e.g. np.where) instead of assigning into x.")
-        try:
-            result = np.asarray(result, dtype=float)
-        except (TypeError, ValueError):
-            raise Mistake(f"your function returned {_short(result)}, not numbers") from None
-        if result.shape != x.shape:
-            raise Mistake(f"wrong shape: for x of shape {x.shape} it returned shape "
-                          f"{result.shape}; apply the rule to each element.")
-        expected = np.asarray(reference(x, *args))
-        wrong = ~np.isclose(result, expected, rtol=1e-7, atol=1e-12)
-        if wrong.any():
-            i = int(np.argmax(wrong))
-            at = f"{what.replace('x', repr(float(x[i])), 1) if 'x' in what else what}"
-            where = ("at x = 0" if x[i] == 0 and wrong.sum() == 1 else
-                     "for negative x" if (x[wrong] < 0).all() else
-                     "for positive x" if (x[wrong] > 0).all() else "for several x")
-            alpha_note = f" with alpha = {alpha}" if takes_alpha else ""
-            if takes_alpha and alpha > 1 and _passes_small_alphas(function, reference, x):
-                raise Mistake(f"wrong for alpha > 1: {at} should be {expected[i]:.4g}, "
-                              f"got {result[i]:.4g} (alpha = {alpha}). max(alpha*x, x) "
-                              "only works for alpha <= 1; use the piecewise rule.")
-            raise Mistake(f"wrong {where}{alpha_note}: {at} should be {expected[i]:.4g}, "
-                          f"got {result[i]:.4g}.")
-    x32 = x.astype(np.float32)
-    out32 = call_student(function, x32, *((alphas[0],) if takes_alpha else ()))
-    dtype = getattr(out32, "dtype", None)
-    if dtype != np.float32:
-        raise Mistake(f"dtype changed: float32 in, {dtype or type(out32).__name__} out. "
-                      "Build the result from x (e.g. alpha * x, np.ones_like(x)) so it "
-                      "keeps x's dtype.")
-    tested = f"alpha in {list(alphas)}, " if takes_alpha else ""
-    return f"Matches the reference on {x.size} inputs ({tested}x = 0 included), keeps float32."
-
-
-def _passes_small_alphas(function, reference, x) -> bool:
-    for alpha in (0.01, 0.2):
-        try:
-            result = np.asarray(function(x.copy(), alpha), dtype=float)
-        except Exception:  # the student's code: any failure means "does not pass"
-            return False
-        if result.shape != x.shape or not np.allclose(result, reference(x, alpha)):
-            return False
-    return True
+def reset() -> None:
+    """Forget all verdicts and hints given (tests use it between cases)."""
+    _RESULTS.clear()
+    _HINTS_GIVEN.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_float_array, fail
+from ._validate import as_float_array, check_real, fail
 
 __all__ = ["numerical_grad", "gradient_check"]
 
@@ -19,8 +19,7 @@ def numerical_grad(f, x, eps=1e-6):
     """
     if not callable(f):
         fail("f", "a callable that takes an array and returns a number", f, error=TypeError)
-    if not (isinstance(eps, (int, float)) and 0 < eps < 1):
-        fail("eps", "a number between 0 and 1", eps)
+    eps = check_real(eps, "eps", low=0, high=1, low_open=True, high_open=True)
     x0 = np.array(as_float_array(x), dtype=np.float64)  # always a float64 copy
     grad = np.zeros_like(x0)
     flat_x, flat_grad = x0.reshape(-1), grad.reshape(-1)
@@ -35,7 +34,7 @@ def numerical_grad(f, x, eps=1e-6):
     return grad
 
 
-def gradient_check(f, x, analytic_grad=None, eps=1e-6, rtol=1e-5, atol=1e-7):
+def gradient_check(f, x, analytic_grad=None, eps=1e-6, atol=1e-7):
     """Compare an analytic gradient with central finite differences.
 
     Without ``analytic_grad`` returns the numerical gradient (same as

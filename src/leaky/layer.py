@@ -17,8 +17,14 @@ import math
 
 import numpy as np
 
-from ._rng import as_generator
-from ._validate import as_float_array, check_alpha, check_positive_int, fail
+from ._validate import (
+    as_float_array,
+    as_generator,
+    check_alpha,
+    check_positive_int,
+    check_real,
+    fail,
+)
 from .activations import leaky_relu, leaky_relu_grad
 
 __all__ = ["LeakyReLULayer", "he_gain"]
@@ -60,9 +66,7 @@ class LeakyReLULayer:
         gen = as_generator(rng)
         scale = 0.01 if init == "slides" else he_gain(self.alpha) / math.sqrt(self.input_size)
         self.weights = gen.standard_normal((self.input_size, self.output_size)) * scale
-        if isinstance(bias, bool) or not isinstance(bias, (int, float)) or not np.isfinite(bias):
-            fail("bias", "a finite number", bias, error=TypeError)
-        self.bias = np.full((1, self.output_size), float(bias))
+        self.bias = np.full((1, self.output_size), check_real(bias, "bias"))
 
     def __repr__(self):
         return (f"LeakyReLULayer({self.input_size}, {self.output_size}, "

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._rng import as_generator
-from ._validate import as_float_array, check_positive_int, fail
+from ._validate import as_float_array, as_generator, check_positive_int, check_real, fail
 from .layer import LeakyReLULayer
 
 __all__ = ["SimpleNeuralNetwork", "mse_loss", "mse_loss_grad"]
@@ -95,8 +94,6 @@ class SimpleNeuralNetwork:
             y = y[:, None]
         if y.shape != (X.shape[0], self.output_layer.output_size):
             fail("y", f"an array of shape ({X.shape[0]}, {self.output_layer.output_size})", y)
-        if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) \
-                or not (0 < learning_rate < np.inf):
-            fail("learning_rate", "a finite number > 0", learning_rate)
+        learning_rate = check_real(learning_rate, "learning_rate", low=0, low_open=True)
         epochs = check_positive_int(epochs, "epochs")
         return [self.step(X, y, learning_rate) for _ in range(epochs)]

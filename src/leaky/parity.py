@@ -24,8 +24,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._rng import as_generator
-from ._validate import as_float_array, check_alpha, check_positive_int, fail
+from ._validate import (
+    as_float_array,
+    as_generator,
+    check_alpha,
+    check_positive_int,
+    check_real,
+    fail,
+)
 from .activations import leaky_relu, leaky_relu_grad
 
 __all__ = ["FRAMEWORKS", "PAIRS", "parity_inputs", "forward_and_gradient",
@@ -47,8 +53,7 @@ def parity_inputs(size=201, scale=3.0, rng=0, dtype=np.float64) -> np.ndarray:
     size = check_positive_int(size, "size")
     if size < 5:
         fail("size", "a whole number >= 5 (the five edge values come first)", size)
-    if not (isinstance(scale, (int, float)) and np.isfinite(scale) and scale > 0):
-        fail("scale", "a finite number > 0", scale)
+    scale = check_real(scale, "scale", low=0, low_open=True)
     dtype = _check_dtype(dtype)
     x = as_generator(rng).normal(scale=scale, size=size)
     x[:5] = [0.0, -0.0, 1e-30, -1e-30, -1.0]

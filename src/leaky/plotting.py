@@ -11,12 +11,34 @@ import numpy as np
 from ._validate import check_alpha, fail
 from .activations import leaky_relu, leaky_relu_grad
 
-__all__ = ["FIGSIZE", "DPI", "new_figure", "leaky_curves", "plot_function_and_derivative",
-           "canvas_to_png"]
+__all__ = ["FIGSIZE", "DPI", "EXPLORER_PIXEL_RATIO", "STYLE", "apply_style", "new_figure", "leaky_curves",
+           "plot_function_and_derivative", "canvas_to_png"]
 
-#: One size and resolution for every explorer figure: stable outputs, no jumping.
+#: One size for every explorer figure: stable outputs, no jumping.
 FIGSIZE = (9.0, 3.4)
+#: Figures are laid out at 80 dots per inch (their size on screen) and drawn with more
+#: pixels, so that they stay sharp on high-resolution screens: static figures as "retina"
+#: PNG (2x), the explorer at 1.5x, because every slider step encodes a new PNG (measured
+#: with bench/bench_widgets.py: about 20 ms a step at 1.5x, 30 ms at 2x, budget 30 ms).
 DPI = 80
+EXPLORER_PIXEL_RATIO = 1.5
+#: matplotlib settings every lesson uses (set by ``start_lesson``).
+STYLE = {"figure.figsize": FIGSIZE, "figure.dpi": DPI, "savefig.dpi": DPI,
+         "axes.grid": True, "grid.alpha": 0.3, "legend.fontsize": 9}
+
+
+def apply_style(mpl) -> None:
+    """Set the course's figure style on the matplotlib module ``mpl`` and, inside Jupyter,
+    make inline figures retina PNG (lesson 01)."""
+    mpl.rcParams.update(STYLE)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # plain Python: no inline figures
+        return
+    if get_ipython() is not None:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("retina")
 
 
 def new_figure(ncols=2, figsize=FIGSIZE):
@@ -24,7 +46,7 @@ def new_figure(ncols=2, figsize=FIGSIZE):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=figsize, dpi=DPI)
+    fig = Figure(figsize=figsize, dpi=DPI * EXPLORER_PIXEL_RATIO)
     FigureCanvasAgg(fig)
     width, height = figsize
     # Margins in inches, so narrow figures keep their tick labels and axis titles.
@@ -36,7 +58,7 @@ def new_figure(ncols=2, figsize=FIGSIZE):
 
 
 def leaky_curves(alpha, x_min=-5.0, x_max=5.0, num=401):
-    """The data of lesson 01's plot: x, leaky_relu(x), its derivative, and both at x = 0.
+    """The data of lesson 01's plot: x, leaky_relu(x), its derivative, and f'(0).
 
     The grid always contains x = 0 exactly (so the kink is drawn where it is) when
     ``x_min < 0 < x_max``. Pure: same arguments, same arrays.
@@ -51,7 +73,6 @@ def leaky_curves(alpha, x_min=-5.0, x_max=5.0, num=401):
         "x": x,
         "y": leaky_relu(x, alpha),
         "dy": leaky_relu_grad(x, alpha),
-        "y0": float(leaky_relu(0.0, alpha)),
         "dy0": float(leaky_relu_grad(0.0, alpha)),
     }
 
@@ -66,29 +87,33 @@ def plot_function_and_derivative(fig, alpha, x_min=-5.0, x_max=5.0):
     """
     ax_f, ax_d = fig.axes[:2]
     x = leaky_curves(0.0, x_min, x_max)["x"]
-    ax_f.plot(x, np.maximum(x, 0), color="0.6", lw=1, ls="--", label="ReLU")
-    (line_f,) = ax_f.plot(x, x, color="C0", lw=2, label="Leaky ReLU")
-    ax_f.plot([0], [0], "o", color="C3", label="f(0) = 0")
+    top = 1.45  # room above f' = 1 for the legend
+    (line_f,) = ax_f.plot(x, x, color="C0", lw=3, label="Leaky ReLU")
+    # ReLU is drawn after Leaky ReLU (it is redrawn on every step too), dashed and dark, so
+    # that it stays visible where the two almost coincide (small alpha).
+    (relu_f,) = ax_f.plot(x, np.maximum(x, 0), color="k", lw=1.2, ls="--", label="ReLU")
+    ax_f.plot([0], [0], "o", color="C3", label="f(0) = 0", zorder=4)
     ax_f.set(title="Leaky ReLU  f(x)", xlabel="x", xlim=(x_min, x_max),
              ylim=(min(x_min, -1.0), x_max))
     (line_d,) = ax_d.plot(x, x, color="C1", lw=2, drawstyle="steps-post", label="f'(x)")
     (dot_d,) = ax_d.plot([0], [0], "o", color="C3", label="f'(0) = alpha")
-    ax_d.set(title="Derivative  f'(x)", xlabel="x", xlim=(x_min, x_max), ylim=(-0.1, 1.1))
+    ax_d.set(title="Derivative  f'(x)", xlabel="x", xlim=(x_min, x_max), ylim=(-0.1, top))
     for ax in (ax_f, ax_d):
         ax.grid(True, alpha=0.3)
         ax.axhline(0, color="0.3", lw=0.8)
         ax.axvline(0, color="0.3", lw=0.8)
-        ax.legend(loc="upper left", fontsize=8)
-    label = ax_d.text(0.98, 0.5, "", transform=ax_d.transAxes, ha="right", fontsize=10)
+    ax_f.legend(loc="upper left")
+    ax_d.legend(loc="upper left", ncols=2)
+    label = ax_d.text(0.98, 0.45, "", transform=ax_d.transAxes, ha="right", va="center")
 
     def update(alpha):
         data = leaky_curves(alpha, x_min, x_max)
         line_f.set_ydata(data["y"])
-        line_d.set_ydata(np.clip(data["dy"], -0.1, 1.1))
-        dot_d.set_ydata([min(data["dy0"], 1.1)])
+        line_d.set_ydata(np.clip(data["dy"], -0.1, top))
+        dot_d.set_ydata([min(data["dy0"], top)])
         label.set_text(f"alpha = {alpha:.2f}\nslope for x < 0: {data['dy'][0]:.2f}\n"
                        f"jump at 0: {1 - alpha:+.2f}")
-        return [line_f, line_d, dot_d, label]
+        return [line_f, relu_f, line_d, dot_d, label]
 
     return update
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import leaky_relu
-from ..exercises import Mistake, compare_elementwise, exercise
+from ..exercises import Mistake, exercise
+from ._common import compare_elementwise
 
 
 @exercise("01.1", "write leaky_relu(x, alpha)", hints=[

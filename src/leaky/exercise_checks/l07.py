@@ -33,8 +33,6 @@ def check_gd_step(function):
         lr = 0.05 * (seed + 1)
         given = [p.copy() for p in params]
         result = call_student(function, given, [g.copy() for g in grads], lr)
-        if result is None:
-            raise Mistake("your function returns None: did you forget `return`?")
         try:
             result = [np.asarray(r, dtype=float) for r in result]
         except (TypeError, ValueError):

@@ -34,8 +34,6 @@ def check_decode(function):
     word_index = _word_index()
     for indices in _decode_cases():
         result = call_student(function, list(indices), dict(word_index))
-        if result is None:
-            raise Mistake("your function returns None: did you forget `return`?")
         if not isinstance(result, str):
             raise Mistake(f"return one string of words joined by spaces, got {result!r}")
         expected = _reference_decode(indices, word_index)
@@ -73,8 +71,6 @@ def _pad_cases():
 def check_pad(function):
     for sequence, maxlen in _pad_cases():
         result = call_student(function, list(sequence), maxlen)
-        if result is None:
-            raise Mistake("your function returns None: did you forget `return`?")
         try:
             got = np.asarray(result)
         except (TypeError, ValueError):

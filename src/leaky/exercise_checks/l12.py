@@ -77,8 +77,6 @@ def check_choose_alpha(function):
     for results in _CHOICE_TABLES:
         expected = _by(results, lambda a, r=results: _mean(r, a))
         given = call_student(function, copy.deepcopy(results))
-        if given is None:
-            raise Mistake("your function returns None: did you forget `return`?")
         if not any(_is_alpha(given, a) for a in results):
             raise Mistake(f"return one of the alphas (a key of results, e.g. "
                           f"{sorted(results)[0]}), not {given!r}: an accuracy, an index or "
@@ -161,8 +159,6 @@ def check_clearly_better(function):
     answers = []
     for a, b in _SPREAD_CASES:
         given = call_student(function, copy.deepcopy(_SPREAD_TABLE), a, b)
-        if given is None:
-            raise Mistake("your function returns None: did you forget `return`?")
         if not isinstance(given, (bool, np.bool_)):
             raise Mistake(f"return True or False, not {given!r}.")
         answers.append(bool(given))

@@ -47,8 +47,6 @@ def check_keras_like_torch(make_layer):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         layer = call_student(make_layer)
-    if layer is None:
-        raise Mistake("your function returns None: did you forget `return`?")
     if isinstance(layer, torch.nn.Module):
         raise Mistake("that is a PyTorch module; the exercise asks for the Keras layer "
                       "(keras.layers.LeakyReLU) that behaves like it.")
@@ -119,8 +117,6 @@ def check_gain(function):
     for alpha in GAIN_ALPHAS:
         expected = torch.nn.init.calculate_gain("leaky_relu", alpha)
         got = call_student(function, alpha)
-        if got is None:
-            raise Mistake("your function returns None: did you forget `return`?")
         if isinstance(got, np.ndarray) and got.size == 1:
             got = got.item()
         if isinstance(got, bool) or not isinstance(got, numbers.Real):

@@ -1,5 +1,7 @@
 """The alpha explorer: a slider for alpha driving a live plot (lesson 01, used by every lesson).
 
+The explorer is the widget; the plot functions it drives live in ``leaky.plotting``.
+
     explorer = alpha_explorer()                         # Leaky ReLU and its derivative
     alpha_explorer(my_plot, alpha=0.2, max=2.0)         # a lesson's own plot
     alpha_explorer(my_plot, log=True, min=1e-3)         # a log-scale slider
@@ -29,8 +31,8 @@ import math
 import time
 import traceback
 
-from ._validate import check_alpha, fail
-from .plotting import FIGSIZE, canvas_to_png, new_figure, plot_function_and_derivative
+from ._validate import check_alpha, check_real, fail
+from .plotting import DPI, FIGSIZE, canvas_to_png, new_figure, plot_function_and_derivative
 
 __all__ = ["alpha_explorer", "AlphaExplorer"]
 
@@ -52,7 +54,7 @@ class AlphaExplorer:
         self.plot = plot
         self.controls = dict(controls or {})
         self.fig = new_figure(ncols, figsize)
-        width, height = (round(v * self.fig.dpi) for v in figsize)
+        width, height = (round(v * DPI) for v in figsize)  # on screen; drawn denser
         if log:
             self.slider = widgets.FloatLogSlider(
                 value=alpha, base=10, min=math.log10(min), max=math.log10(max),
@@ -128,10 +130,16 @@ class AlphaExplorer:
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
         bundle["image/png"] = base64.b64encode(self._static_png).decode("ascii")
-        bundle["text/plain"] = (f"alpha explorer ({self.plot.__name__}); static figure at "
+        bundle["text/plain"] = (f"alpha explorer ({_name_of(self.plot)}); static figure at "
                                 f"alpha = {self._start_alpha:g}. Run the notebook to move "
                                 "the slider.")
         return bundle
+
+
+def _name_of(plot) -> str:
+    """A readable name for a plot function, also for functools.partial and callable objects."""
+    inner = getattr(plot, "func", plot)  # functools.partial keeps the function in .func
+    return getattr(inner, "__name__", type(inner).__name__)
 
 
 def alpha_explorer(plot=plot_function_and_derivative, alpha=0.01, *, min=0.0, max=1.0,
@@ -147,8 +155,7 @@ def alpha_explorer(plot=plot_function_and_derivative, alpha=0.01, *, min=0.0, ma
         check_alpha(value, name)
     if not min < max:
         fail("max", f"greater than min = {min}", max)
-    if not (isinstance(step, (int, float)) and step > 0):
-        fail("step", "a number > 0", step)
+    step = check_real(step, "step", low=0, low_open=True)
     if log and min <= 0:
         fail("min", "a number > 0 when log=True (log10(0) is -inf)", min)
     alpha = check_alpha(alpha)
