@@ -13,10 +13,14 @@
 # %% [markdown]
 # # 01 · Understanding the Leaky ReLU function
 #
-# **Goal:** know what Leaky ReLU computes, why it was invented (the *dying ReLU* problem),
-# and what its one parameter, `alpha`, does. About 15 minutes.
+# **You will:** learn what Leaky ReLU computes, the dying-ReLU problem it answers, what alpha does.
 #
-# *Slide 1 of the deck: "Understanding the Leaky ReLU Function".*
+# **Time:** about 15 minutes. **Prerequisites:** a little Python and numpy.
+#
+# > **Slide 1 of the deck, "Understanding the Leaky ReLU Function":** "The Leaky Rectified
+# > Linear Unit (Leaky ReLU) is an activation function in neural networks that addresses the
+# > "dying ReLU" problem. It allows a small, non-zero gradient when the input is negative,
+# > which helps prevent neurons from becoming inactive during training."
 
 # %%
 import matplotlib.pyplot as plt
@@ -83,8 +87,7 @@ print("ReLU  :", leaky.relu(x))
 z = rng.normal(loc=-1.0, scale=1.0, size=1000)
 grads = {"ReLU": leaky.relu_grad(z), "Leaky ReLU, alpha=0.01": leaky.leaky_relu_grad(z)}
 for name, grad in grads.items():
-    print(f"{name:24s} non-zero gradients: {np.mean(grad != 0):6.1%}   "
-          f"mean gradient: {grad.mean():.3f}")
+    print(f"{name:24s} non-zero gradients: {np.mean(grad != 0):6.1%}")
 
 # %% [markdown]
 # ReLU passes a gradient for only the inputs that happen to be positive; Leaky ReLU passes
@@ -109,35 +112,52 @@ alpha_explorer()
 # %% [markdown]
 # ## Exercises
 #
-# ### Exercise 01.1: write Leaky ReLU
+# ### Exercise 01.1: Leaky ReLU built from ReLU (transfer)
 #
-# Complete `my_leaky_relu` so that it works on numpy arrays, for any `alpha >= 0`, without
-# changing its input and keeping the input's dtype.
+# The slide writes Leaky ReLU with `np.where`. Write it another way: from ReLU alone.
+# Complete `leaky_from_relu` using only `leaky.relu`, `alpha` and `+`, `-`, `*` (no
+# `np.where`, no comparison). It must work on numpy arrays for any `alpha >= 0`, without
+# changing its input and keeping the input's dtype. Look at the printed ReLU and Leaky
+# ReLU rows above: what does ReLU throw away?
 
 # %%
-def my_leaky_relu(x, alpha=0.01):
+def leaky_from_relu(x, alpha=0.01):
     # BEGIN SOLUTION
-    # STUB: ...  # return x where x > 0 and alpha * x elsewhere
-    return np.where(x > 0, x, alpha * x)
+    # STUB: ...  # only leaky.relu, alpha, +, -, *
+    return leaky.relu(x) - alpha * leaky.relu(-x)
     # END SOLUTION
 
 
-check("01.1", my_leaky_relu)
+check("01.1", leaky_from_relu)
 
 # %% [markdown]
 # Stuck? Run `hint("01.1")` in a new cell; each call gives the next hint.
 #
-# ### Exercise 01.2: negative inputs
+# ### Exercise 01.2: predict, then run
 #
-# What does Leaky ReLU output for `x = -10` with `alpha = 0.01`, `0.1` and `0.3`?
-# Work it out by hand, then write the three numbers in a list.
+# A unit's pre-activations are positive for 20% of the examples and negative for the other
+# 80%. Backpropagation multiplies the gradient arriving at the unit by `f'(z)`, one example at
+# a time. **Predict**, without running anything, the mean of `f'(z)` over the examples for
+# ReLU and for Leaky ReLU with `alpha = 0.1`. Write `[mean for ReLU, mean for Leaky ReLU]`,
+# check it, then run the cell after the check: it measures both.
 
 # %%
 # BEGIN SOLUTION
-# STUB: outputs = ...  # [output for alpha=0.01, for 0.1, for 0.3]
-outputs = [-0.1, -1.0, -3.0]
+# STUB: mean_gradients = ...  # [mean f'(z) for ReLU, for Leaky ReLU with alpha = 0.1]
+mean_gradients = [0.2, 0.28]
 # END SOLUTION
-check("01.2", outputs)
+check("01.2", mean_gradients)
+
+# %%
+z = np.concatenate([rng.uniform(0.1, 3.0, size=200), rng.uniform(-3.0, -0.1, size=800)])
+print(f"positive inputs: {np.mean(z > 0):.0%}")
+for name, grad in (("ReLU", leaky.relu_grad(z)),
+                   ("Leaky ReLU, alpha=0.1", leaky.leaky_relu_grad(z, 0.1))):
+    print(f"{name:22s} mean gradient: {grad.mean():.3f}")
+
+# %% [markdown]
+# The 80% negative examples pass `alpha` each: the mean is the positive share times 1 plus
+# the negative share times `alpha`.
 
 # %% [markdown]
 # ## Summary

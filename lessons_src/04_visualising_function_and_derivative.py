@@ -13,10 +13,13 @@
 # %% [markdown]
 # # 04 · Visualising the function and its derivative
 #
-# **Goal:** read Leaky ReLU's two slopes and the jump of its derivative off a plot, and see
-# how they change with `alpha`. About 15 minutes.
+# **You will:** read Leaky ReLU's slopes and its derivative's jump off plots, zooming the y axis.
 #
-# *Slide 4 of the deck: "Visualizing Leaky ReLU and Its Derivative".*
+# **Time:** about 20 minutes. **Prerequisites:** lessons 01 and 03.
+#
+# > **Slide 4 of the deck, "Visualizing Leaky ReLU and Its Derivative":** "To better
+# > understand the Leaky ReLU function and its derivative, let's create a visual
+# > representation of both."
 
 # %%
 import ipywidgets as widgets
@@ -25,6 +28,7 @@ import numpy as np
 
 import leaky
 from leaky import alpha_explorer, check, hint, start_lesson
+from leaky.plots_slopes import plot_mystery, plot_slopes, plot_square_windows
 
 rng = start_lesson(seed=0)
 
@@ -72,94 +76,89 @@ f = leaky.leaky_relu
 print(f"slope left of 0 : {(f(0.0, alpha) - f(-h, alpha)) / h:.4f}")
 print(f"slope right of 0: {(f(h, alpha) - f(0.0, alpha)) / h:.4f}")
 print(f"jump of the derivative at 0: 1 - alpha = {1 - alpha:.2f}")
+print(f"f(-10) = {f(-10.0, alpha):.2f}, f(10) = {f(10.0, alpha):.0f}: the left branch spans "
+      f"{-f(-10.0, alpha) / (f(10.0, alpha) - f(-10.0, alpha)):.1%} of the y range")
 
 # %% [markdown]
-# The slope on the left is 0.01, not 0: the plot's y-range, set by the right half, hides it.
-# Note also that the slide's grid `np.linspace(-10, 10, 1000)` does not contain 0, so the
-# plot never shows the value at the kink itself:
+# The slope on the left is 0.01, not 0. But the right half, which climbs to 10, sets the
+# y range, and the left branch only drops to -0.1: 1.0% of that range, a line the eye
+# reads as flat. Note also that the slide's grid
+# `np.linspace(-10, 10, 1000)` does not contain 0, so the plot never shows the value at the
+# kink itself:
 
 # %%
 print("0 in the grid:", bool(np.any(x == 0)), "  closest point to 0:", f"{np.abs(x).min():.4f}")
 
 # %% [markdown]
-# ## Explore: alpha and the x range
+# ## Explore: alpha and a zoomed y axis
 #
-# Two controls: `alpha`, and `x_max` (the plot shows `[-x_max, x_max]`). Zoom in with a
-# small `x_max` to see the negative slope that the slide's plot hides. The triangles show
-# rise over run on each side; the arrow on the right is the jump `1 - alpha`.
+# Two controls: `alpha`, and `y_max`: the function's panel shows `y` from `-y_max` to
+# `y_max`, while `x` stays from -5 to 5. Shrink `y_max` to see the slope of the left branch
+# that the slide's plot hides: the red triangle goes `run` to the left and down by `alpha * run`.
+# (Why zoom the y axis only, and not both? Exercise 04.2.)
 
 # %%
-def plot_slopes(fig, alpha, x_max=5.0):
-    ax_f, ax_d = fig.axes[:2]
-    xs = np.union1d(np.linspace(-x_max, x_max, 401), [0.0])
-    run = x_max / 2
-    (line_f,) = ax_f.plot(xs, xs, color="C0", lw=2, label="f(x)")
-    (tri_left,) = ax_f.plot([], [], color="C3", lw=1.2, ls="--")
-    ax_f.plot([0, run, run], [0, 0, run], color="C2", lw=1.2, ls="--")
-    ax_f.text(run, run / 2, " slope 1", color="C2", fontsize=9)
-    left_label = ax_f.text(-run, 0, "", color="C3", fontsize=9, ha="right", va="bottom")
-    ax_f.set(xlim=(-x_max, x_max), ylim=(-x_max, x_max), xlabel="x",
-             title="f(x): two slopes meeting at 0")
-    (line_d,) = ax_d.plot(xs, xs, color="C1", lw=2, label="f'(x)")
-    (jump,) = ax_d.plot([0, 0], [0, 1], color="C3", lw=2, marker="_", markersize=12)
-    jump_label = ax_d.text(0.05 * x_max, 0.5, "", color="C3", fontsize=10)
-    ax_d.set(xlim=(-x_max, x_max), ylim=(-0.1, 1.2), xlabel="x", title="f'(x): a step")
-    for ax in (ax_f, ax_d):
-        ax.grid(True, alpha=0.3)
-        ax.axhline(0, color="0.3", lw=0.8)
-        ax.axvline(0, color="0.3", lw=0.8)
-
-    def update(alpha, x_max=x_max):
-        line_f.set_ydata(leaky.leaky_relu(xs, alpha))
-        tri_left.set_data([0, -run, -run], [0, 0, -alpha * run])
-        left_label.set_text(f"slope {alpha:.2f} ")
-        line_d.set_ydata(leaky.leaky_relu_grad(xs, alpha))
-        jump.set_ydata([alpha, 1])
-        jump_label.set_text(f"jump 1 - alpha = {1 - alpha:.2f}")
-        return [line_f, tri_left, left_label, line_d, jump, jump_label]
-
-    return update
-
-
-x_max_slider = widgets.FloatSlider(value=5.0, min=0.5, max=10.0, step=0.5,
-                                   description="x_max")
-alpha_explorer(plot_slopes, alpha=0.1, controls={"x_max": x_max_slider})
+y_max = widgets.FloatLogSlider(value=5.0, base=10, min=-1.5, max=1.0, step=0.05,
+                               description="y_max")
+alpha_explorer(plot_slopes, alpha=0.05, controls={"y_max": y_max})
 
 # %% [markdown]
+# Things to try: `alpha = 0.05` with `y_max` at 5, then at 0.3; `alpha = 0` (ReLU: the
+# red triangle is flat at every zoom); `alpha = 1` (no kink, no jump).
+#
 # ## Exercises
 #
-# ### Exercise 04.1: read the left slopes
+# ### Exercise 04.1: read a slope off a zoomed plot
 #
-# Set the explorer to `alpha = 0.05`, then `alpha = 0.3`. Read the slope of the function
-# left of 0 off the plot (rise over run of the red triangle) for each. Give
-# `[slope for alpha=0.05, slope for alpha=0.3]`.
+# Here is a Leaky ReLU whose `alpha` is not printed anywhere, drawn twice: as the slide
+# draws it, and with the y axis zoomed. Read its slope left of 0 off the zoomed panel
+# (rise over run: pick a point on the left branch, read its `x` and `y`).
+
+# %%
+plot_mystery()
+plt.show()
 
 # %%
 # BEGIN SOLUTION
-# STUB: left_slopes = ...  # [slope left of 0 for alpha=0.05, for alpha=0.3]
-left_slopes = [0.05, 0.3]
+# STUB: mystery_slope = ...  # the slope of the left branch, read off the zoomed panel
+mystery_slope = 0.03
 # END SOLUTION
-check("04.1", left_slopes)
+check("04.1", mystery_slope)
 
 # %% [markdown]
-# ### Exercise 04.2: compare the jumps
+# ### Exercise 04.2: zoom both axes (predict, then run)
 #
-# For the same two alphas, how big is the jump of the derivative at 0? Give
-# `[jump for alpha=0.05, jump for alpha=0.3]` (positive numbers: the step up from left to
-# right).
+# Why does the explorer zoom only the y axis? Suppose it zoomed both instead: it would draw
+# Leaky ReLU in a square window, `xlim = ylim = (-L, L)`. Take `alpha = 0.05`. At the
+# window's left edge, `x = -L`, the curve is below the centre line `y = 0` by some distance.
+# **Predict** that distance as a fraction of the half-height `L`, for `L = 10`, `L = 1` and
+# `L = 0.1`. Write the three fractions in a list, check, then run the cell after the check.
 
 # %%
 # BEGIN SOLUTION
-# STUB: jumps = ...  # [jump of f' at 0 for alpha=0.05, for alpha=0.3]
-jumps = [0.95, 0.7]
+# STUB: drop_fractions = ...  # [fraction for L = 10, for L = 1, for L = 0.1]
+drop_fractions = [0.05, 0.05, 0.05]
 # END SOLUTION
-check("04.2", jumps)
+check("04.2", drop_fractions)
+
+# %%
+plot_square_windows(alpha=0.05, half_widths=(10.0, 1.0, 0.1))
+plt.show()
+c = np.array([10.0, 1.0, 0.1])
+print("f(c * x) == c * f(x) for c = 10, 1, 0.1 and x = -1:",
+      np.allclose(leaky.leaky_relu(-1.0 * c, 0.05), c * leaky.leaky_relu(-1.0, 0.05)))
 
 # %% [markdown]
+# Three identical pictures; only the tick labels differ. Leaky ReLU is *positively
+# homogeneous*: `f(c * x) = c * f(x)` for every `c > 0`, so shrinking both axes by the
+# same factor maps the curve onto itself, and a small slope stays just as hidden. To see it,
+# stretch one axis only: the y axis, as the explorer does.
+#
 # ## Summary
 #
 # - Leaky ReLU is two lines: slope `alpha` left of 0, slope 1 right of it, a kink at 0.
 # - Its derivative is a step that jumps by `1 - alpha` at 0 (0.99 for `alpha = 0.01`).
-# - With a small `alpha` the slide's plot hides the left slope; zoom in to see it.
+# - A small slope hides at the slide's scale; zoom the y axis to read it (zooming both axes
+#   changes nothing, because `f(c * x) = c * f(x)`).
 #
 # **Next:** lesson 05, the advantages of Leaky ReLU, measured.

@@ -54,11 +54,11 @@ def test_input_mutation_is_named(verdict):
 
 
 def test_value_exercise_feedback(verdict):
-    assert "ReLU's answer" in verdict("01.2", [0, 0, 0])
-    assert "sign is off" in verdict("01.2", [0.1, 1.0, 3.0])
-    assert "three numbers" in verdict("01.2", [1.0])
-    assert "list of three numbers" in verdict("01.2", "abc")
-    assert verdict("01.2", [-0.1, -1.0, -3.0]).startswith("[correct]")
+    assert "ReLU's value again" in verdict("01.2", [0.2, 0.2])
+    assert "swapped the shares" in verdict("01.2", [0.8, 0.82])
+    assert "two numbers" in verdict("01.2", [1.0])
+    assert "list of two numbers" in verdict("01.2", "abc")
+    assert verdict("01.2", [0.2, 0.28]).startswith("[correct]")
 
 
 def test_hints_come_one_at_a_time_then_point_to_the_solution(capsys):

@@ -46,7 +46,7 @@ def test_saved_verdicts_are_read_without_running_anything(tmp_path):
 def test_rerun_solved_wrong_and_stub(tmp_path):
     path = _student_copy(tmp_path, [
         ("...  # return x where x > 0", "return np.where(x > 0, x, alpha * x)  #"),
-        ("outputs = ...", "outputs = [-0.1, -1.0, -30.0]  #"),   # wrong third value
+        ("mean_gradients = ...", "mean_gradients = [0.2, 0.3]  #"),   # wrong second
     ])
     before = path.read_bytes()
     result = rerun_progress(path)
@@ -55,7 +55,7 @@ def test_rerun_solved_wrong_and_stub(tmp_path):
 
 
 def test_a_raising_cell_does_not_stop_the_rerun_report(tmp_path, capsys):
-    path = _student_copy(tmp_path, [("outputs = ...", "outputs = 1 / 0  #")])
+    path = _student_copy(tmp_path, [("mean_gradients = ...", "mean_gradients = 1 / 0  #")])
     before = path.read_bytes()
     assert main([str(path), "--rerun"]) == 0
     out = capsys.readouterr().out

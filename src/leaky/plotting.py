@@ -11,8 +11,8 @@ import numpy as np
 from ._validate import check_alpha, fail
 from .activations import leaky_relu, leaky_relu_grad
 
-__all__ = ["FIGSIZE", "DPI", "EXPLORER_PIXEL_RATIO", "STYLE", "apply_style", "new_figure", "leaky_curves",
-           "plot_function_and_derivative", "canvas_to_png"]
+__all__ = ["FIGSIZE", "DPI", "EXPLORER_PIXEL_RATIO", "STYLE", "apply_style", "new_figure",
+           "leaky_curves", "plot_function_and_derivative", "canvas_to_png"]
 
 #: One size for every explorer figure: stable outputs, no jumping.
 FIGSIZE = (9.0, 3.4)

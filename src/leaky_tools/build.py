@@ -285,7 +285,8 @@ def execute(nb, folder: Path, timeout: int = 1200):
     from nbclient import NotebookClient
 
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            extra_arguments=KERNEL_ARGS, resources={"metadata": {"path": str(folder)}})
+                            extra_arguments=KERNEL_ARGS,
+                            resources={"metadata": {"path": str(folder)}})
     client.execute()
     return nb
 

@@ -1,8 +1,11 @@
 """What a student sees: every notebook in a real JupyterLab, in headless Chromium.
 
-For each notebook: open it, clear outputs, Run All, wait for the kernel, assert no error
-output, move the alpha slider with the keyboard and assert the plot image changes.
-Prints the slider-to-new-plot latency measured in the page.
+JupyterLab serves a student's workspace (``my-work/``, made by ``leaky_tools.workspace`` as
+``make lab`` makes it) in a temporary copy of the course. For each notebook: open it, check
+that an untouched lesson does not look edited (no unsaved-changes mark), clear outputs, Run
+All, wait for the kernel, assert no error output, move the alpha slider with the keyboard and
+assert the plot image changes. Prints the slider-to-new-plot latency measured in the page (a
+figure, not a pass/fail bound: speed targets live in bench/).
 
     make test-browser                                  # every notebook
     LEAKY_BROWSER_NOTEBOOKS=01,14 make test-browser    # a subset (make test uses one)
@@ -41,7 +44,7 @@ LATENCIES: dict[str, float] = {}
 
 
 def selected_notebooks() -> list[Path]:
-    every = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    every = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))  # served from my-work/
     wanted = os.environ.get("LEAKY_BROWSER_NOTEBOOKS", "").strip()
     if not wanted or wanted == "all":
         return every
@@ -68,17 +71,18 @@ def lab(tmp_path_factory):
         import playwright.sync_api  # noqa: F401
     except ImportError:
         pytest.skip("BROWSER TEST SKIPPED: playwright is not installed (pip install playwright)")
+    from leaky_tools import workspace
+
     tmp = tmp_path_factory.mktemp("lab")
-    root_dir = tmp / "course" / "notebooks"
-    root_dir.parent.mkdir()
-    shutil.copytree(ROOT / "notebooks", root_dir)  # the student notebooks stay untouched
-    if (ROOT / "data").exists():
-        shutil.copytree(ROOT / "data", tmp / "course" / "data")
+    course = tmp / "course"
+    shutil.copytree(ROOT / "notebooks", course / "notebooks")  # the repository stays untouched
+    root_dir = course / workspace.WORKSPACE
+    workspace.sync(course, root_dir, log=lambda _: None)  # what `make lab` serves
     env = dict(os.environ)
+    env.pop("LEAKY_DATA_DIR", None)  # the package finds the data wherever the notebook is
     for name in ("JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "JUPYTER_RUNTIME_DIR",
                  "JUPYTER_CONFIG_DIR"):
         env[name] = str(tmp / name.lower())
-    env["LEAKY_DATA_DIR"] = str(ROOT / "data")
     # Every cell in the DOM (no windowing), so prompts and outputs of all cells can be read.
     settings = tmp / "jupyterlab_settings_dir" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
@@ -200,6 +204,10 @@ def _run_notebook(page, lab, notebook):
     page.wait_for_function("() => document.querySelector('.jp-Notebook')"
                            " && !document.querySelector('.jp-Dialog')", timeout=60_000)
     page.wait_for_function(KERNEL_IDLE_JS, timeout=90_000)  # kernel started
+    page.wait_for_timeout(1500)  # JupyterLab fills in the kernel's language_info by now
+    dirty = page.locator(".lm-TabBar-tab.jp-mod-dirty").count()
+    assert dirty == 0, (f"{notebook.name}: an untouched lesson opens with the unsaved-changes "
+                        "mark (closing it would ask to save)")
     menu(page, "Edit", "Clear Outputs of All Cells")
     page.wait_for_function("() => !document.querySelector('.jp-OutputArea-output')",
                            timeout=30_000)
@@ -255,13 +263,12 @@ def _run_notebook(page, lab, notebook):
           f"presses: {LATENCIES[notebook.stem]:.0f} ms")
 
 
-def test_latency_summary():
-    """Prints the median over notebooks (target <= 100 ms); runs after the notebooks."""
-    if not LATENCIES:
-        pytest.skip("no notebook was measured")
-    median = statistics.median(LATENCIES.values())
-    for name, value in LATENCIES.items():
-        print(f"  {name:45s} {value:6.0f} ms")
-    print(f"browser: median slider-to-new-plot latency over {len(LATENCIES)} notebooks: "
-          f"{median:.0f} ms (target <= 100 ms)")
-    assert median < 1000, "the explorer takes over a second to respond"
+@pytest.fixture(scope="module", autouse=True)
+def latency_summary():
+    """After the notebooks: the median slider-to-new-plot latency (a figure; target 100 ms)."""
+    yield
+    if LATENCIES:
+        for name, value in LATENCIES.items():
+            print(f"  {name:45s} {value:6.0f} ms")
+        print(f"browser: median slider-to-new-plot latency over {len(LATENCIES)} notebooks: "
+              f"{statistics.median(LATENCIES.values()):.0f} ms (target <= 100 ms)")
