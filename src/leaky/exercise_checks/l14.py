@@ -1,132 +1,170 @@
-"""Lesson 14 exercises: give Keras' LeakyReLU PyTorch's default; the He initialisation gain.
+"""Lesson 14 exercises: predict each API's output without a slope; He initialisation in Keras.
 
-keras and torch are imported inside the checkers, when a check runs.
+keras, tensorflow and torch are imported inside the checkers, when a check runs.
 """
 
 from __future__ import annotations
 
 import math
 import numbers
-import warnings
 
 import numpy as np
 
-from ..exercises import Mistake, call_student, exercise
+from ..exercises import Mistake, call_student, exercise, short
 
-#: Slopes a student may pick by mistake, and what each one is.
-KNOWN_SLOPES = {
-    0.3: "0.3 is Keras' own default for layers.LeakyReLU: the slope has to be passed",
-    0.2: "0.2 is the default of tf.nn.leaky_relu and keras.activations.leaky_relu, not "
-         "PyTorch's",
-    0.25: "0.25 is where torch.nn.PReLU starts its learned slope, not nn.LeakyReLU's default",
-    0.99: "the slope is the multiplier for negative inputs itself, not 1 minus it",
-}
+#: The four APIs of exercise 14.1, in the order the lesson lists them.
+APIS_14_1 = ("torch.nn.LeakyReLU()", "tf.nn.leaky_relu", "keras.layers.LeakyReLU()",
+             "keras.activations.leaky_relu")
+#: Whose default each slope is (for naming a borrowed default).
+OWNERS = {0.01: "PyTorch's", 0.2: "tf.nn's and keras.activations'", 0.3: "the Keras layer's"}
 
 
-def _battery() -> np.ndarray:
-    x = np.random.default_rng(0).normal(scale=3.0, size=64)
-    x[:4] = [-1.0, 0.0, 1.0, -1e-6]
-    return x.astype(np.float32)
-
-
-@exercise("14.1", "a Keras LeakyReLU layer with PyTorch's default slope", hints=[
-    "Read PyTorch's default off torch.nn.LeakyReLU().negative_slope.",
-    "Keras 3 calls the slope `negative_slope` (the old name `alpha` is deprecated).",
-    "return keras.layers.LeakyReLU(negative_slope=0.01)",
-])
-def check_keras_like_torch(make_layer):
+def outputs_without_slope() -> list[float]:
+    """What the four APIs of 14.1 give at x = -2 without a slope argument, run now."""
     import keras
+    import tensorflow as tf
     import torch
 
-    if isinstance(make_layer, keras.layers.Layer):
-        raise Mistake("that is a layer; pass the function itself, check('14.1', "
-                      "keras_like_torch), and let it return the layer.")
-    if not callable(make_layer):
-        raise Mistake(f"expected a function that returns a Keras layer, got {make_layer!r}; "
-                      "keep the `def keras_like_torch():` line and return the layer.")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        layer = call_student(make_layer)
-    if isinstance(layer, torch.nn.Module):
-        raise Mistake("that is a PyTorch module; the exercise asks for the Keras layer "
-                      "(keras.layers.LeakyReLU) that behaves like it.")
-    if isinstance(layer, keras.layers.PReLU):
-        raise Mistake("PReLU learns its slope (and Keras starts it at 0); use "
-                      "keras.layers.LeakyReLU, whose slope is fixed.")
-    if not isinstance(layer, keras.layers.Layer):
-        raise Mistake(f"expected a Keras layer, got {type(layer).__name__}; did you return "
-                      "the slope instead of keras.layers.LeakyReLU(...)?")
-    if not isinstance(layer, keras.layers.LeakyReLU):
-        raise Mistake(f"your function returns a {type(layer).__name__} layer; the exercise "
-                      "asks for keras.layers.LeakyReLU.")
-    x = _battery()
-    expected = torch.nn.LeakyReLU()(torch.from_numpy(x)).numpy()
-    try:
-        got = np.asarray(layer(x), dtype=np.float64)
-    except Exception as error:  # the student's layer: reported, not raised
-        raise Mistake(f"calling your layer on a float32 array raised "
-                      f"{type(error).__name__}: {error}") from None
-    if got.shape != x.shape:
-        raise Mistake(f"your layer maps shape {x.shape} to {got.shape}; use LeakyReLU alone.")
-    if not np.allclose(got, expected, rtol=1e-6, atol=1e-7):
-        slope = -float(got[0])  # the output at x = -1
-        for known, why in KNOWN_SLOPES.items():
-            if math.isclose(slope, known, rel_tol=1e-5):
-                raise Mistake(f"your layer's slope is {known}: {why}.")
-        if np.allclose(got[x > 0], x[x > 0]) and slope > 0:
-            raise Mistake(f"your layer's slope is {slope:.4g}; PyTorch's default is "
-                          f"{torch.nn.LeakyReLU().negative_slope}.")
-        raise Mistake("your layer's outputs differ from torch.nn.LeakyReLU()'s, e.g. at "
-                      f"x = -1 it gives {got[0]:.4g} instead of {expected[0]:.4g}.")
-    if any("deprecated" in str(w.message) for w in caught):
-        raise Mistake("right outputs, but with the deprecated argument name: Keras 3 calls "
-                      "it `negative_slope`, and `alpha=` prints a warning.")
-    return (f"Same outputs as torch.nn.LeakyReLU() on {x.size} float32 inputs, "
-            "with the Keras 3 argument name.")
+    x = np.array([-2.0], dtype=np.float32)
+    values = [torch.nn.LeakyReLU()(torch.from_numpy(x)), tf.nn.leaky_relu(x),
+              keras.layers.LeakyReLU()(x), keras.activations.leaky_relu(x)]
+    return [float(np.asarray(v)[0]) for v in values]
 
 
-def _variants(alpha: float) -> dict:
-    """The typical wrong formulas for the gain, by what went wrong."""
-    a2 = alpha * alpha
-    return {
-        "you forgot the square root: that is gain**2 = 2 / (1 + alpha**2)": 2 / (1 + a2),
-        "you used 1 + alpha instead of 1 + alpha**2 under the root": math.sqrt(2 / (1 + alpha)),
-        "that is ReLU's gain sqrt(2) for every alpha; the slope lowers it": math.sqrt(2),
-        "the 2 is missing: the gain is sqrt(2 / (1 + alpha**2))": math.sqrt(1 / (1 + a2)),
-        "the root covers the whole fraction: sqrt(2 / (1 + alpha**2)), "
-        "not sqrt(2) / (1 + alpha**2)": math.sqrt(2) / (1 + a2),
-        "the sign is off: it is 1 + alpha**2, not 1 - alpha**2":
-            math.sqrt(2 / (1 - a2)) if a2 < 1 else math.nan,
-        "that is the inverse of the gain: sqrt((1 + alpha**2) / 2)": math.sqrt((1 + a2) / 2),
-    }
+def _close(a, b) -> bool:
+    return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-9)
 
 
-#: Small alphas first, so that a wrong formula is named before it might fail at alpha = 1.
-GAIN_ALPHAS = (0.2, 0.01, 0.5, 0.0, 0.1, 0.3, 0.05, 0.75, 1.0, 1.5, 2.0, 3.0,
-               *np.round(np.linspace(0.02, 0.98, 25), 2).tolist())
+def _why(name, guess, expected) -> str:
+    """What a wrong guess for one API most likely means (one short sentence)."""
+    slope = -expected / 2
+    if _close(guess, -expected):
+        return f"{name}: {guess:g} has the wrong sign; for x < 0 the output is slope * x."
+    if _close(guess, expected / 2):
+        return f"{name}: {guess:g} is the output at x = -1; at x = -2 it is twice that."
+    if _close(guess, slope):
+        return f"{name}: {guess:g} is the slope itself; the output is slope * (-2)."
+    if guess == 0:
+        return f"{name}: 0 is ReLU's output; without a slope these are still leaky."
+    if _close(guess, -2.0):
+        return f"{name}: -2 is x itself (slope 1); for x < 0 the output is slope * x."
+    for other, owner in OWNERS.items():
+        if _close(guess, -2 * other) and not _close(other, slope):
+            return f"{name}: {guess:g} uses {owner} default {other:g}, not its own."
+    return f"{name}: {guess:g} is not it."
 
 
-@exercise("14.2", "gain(alpha), the He initialisation gain for Leaky ReLU", hints=[
-    "Look at the He initialisation section: gain = sqrt(2 / (1 + alpha**2)).",
-    "With alpha = 0 (ReLU) the gain is sqrt(2), about 1.414; with alpha = 1 it is 1.",
-    "return float(np.sqrt(2.0 / (1.0 + alpha**2)))",
+@exercise("14.1", "each API at x = -2, without a slope", hints=[
+    "For x < 0 Leaky ReLU gives slope * x, so each answer is -2 times that API's default.",
+    "Read the defaults: torch.nn.LeakyReLU().negative_slope, "
+    "inspect.signature(tf.nn.leaky_relu), keras.layers.LeakyReLU().negative_slope, "
+    "inspect.signature(keras.activations.leaky_relu).",
+    "outputs_at_minus_2 = [-0.02, -0.4, -0.6, -0.4]",
 ])
-def check_gain(function):
-    import torch
+def check_outputs_without_slope(answer):
+    if isinstance(answer, np.ndarray):
+        answer = answer.tolist()
+    if not isinstance(answer, (list, tuple)) or len(answer) != len(APIS_14_1):
+        raise Mistake(f"expected a list of four numbers, one per API in the order listed, "
+                      f"got {short(answer)}.")
+    guesses = []
+    for name, value in zip(APIS_14_1, answer, strict=True):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+            raise Mistake(f"{name}: expected a number, got {short(value)}.")
+        guesses.append(float(value))
+    expected = outputs_without_slope()
+    wrong = [i for i, (g, e) in enumerate(zip(guesses, expected, strict=True))
+             if not _close(g, e)]
+    if not wrong:
+        return "-2 times 0.01, 0.2, 0.3 and 0.2: three defaults for one function."
+    if all(_close(g, -0.02) for g in guesses):
+        raise Mistake("you gave PyTorch's -0.02 for all four; the other APIs have their own "
+                      "defaults.")
+    i = wrong[0]
+    right = len(guesses) - len(wrong)
+    raise Mistake(f"{right} of 4 right. {_why(APIS_14_1[i], guesses[i], expected[i])}")
 
-    for alpha in GAIN_ALPHAS:
-        expected = torch.nn.init.calculate_gain("leaky_relu", alpha)
-        got = call_student(function, alpha)
-        if isinstance(got, np.ndarray) and got.size == 1:
-            got = got.item()
-        if isinstance(got, bool) or not isinstance(got, numbers.Real):
-            raise Mistake(f"gain({alpha}) returned {got!r}; expected one number.")
-        got = float(got)
-        if math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-12):
-            continue
-        for why, value in _variants(alpha).items():
-            if math.isclose(got, value, rel_tol=1e-9):
-                raise Mistake(f"gain({alpha}) = {got:.5g}, expected {expected:.5g}: {why}.")
-        raise Mistake(f"gain({alpha}) = {got:.5g}, but calculate_gain gives {expected:.5g}.")
-    return (f"Equals torch.nn.init.calculate_gain('leaky_relu', alpha) for {len(GAIN_ALPHAS)} "
-            "alphas from 0 to 3.")
+
+#: Slopes and fan-ins the 14.2 check samples (0.5 first: there most wrong scales differ).
+ALPHAS_14_2 = (0.5, 0.01, 0.3, 1.0)
+FAN_INS = (64, 1024)
+#: Relative tolerance on the sampled standard deviation: 10 standard errors (each sample has
+#: 262,144 values: relative standard error 0.14%), tight enough to catch a scale 5% off.
+STD_TOLERANCE = 0.015
+
+
+def _scale_mistake(scale, alpha, gain) -> str | None:
+    """Name a wrong VarianceScaling scale (None if it is not one we know)."""
+    known = {
+        2.0: "scale 2 is HeNormal's, ReLU's: it ignores alpha",
+        gain: "scale is a variance factor: the gain squared, not the gain",
+        2.0 / (1.0 + alpha): "the gain has 1 + alpha**2 under the root, not 1 + alpha",
+        1.0 / gain**2: "that is 1 / gain**2; the variance grows with gain**2",
+        1.0 / (1.0 + alpha**2): "the 2 is missing: gain**2 = 2 / (1 + alpha**2)",
+    }
+    for value, why in known.items():
+        if math.isclose(scale, value, rel_tol=1e-6):
+            return f"scale = {scale:.4g} for alpha = {alpha}: {why}."
+    return None
+
+
+def _sampled_std(initializer, shape) -> float:
+    weights = call_student(initializer, shape)
+    try:
+        import keras
+
+        weights = np.asarray(keras.ops.convert_to_numpy(weights), dtype=np.float64)
+    except Exception:  # not an array: reported, not raised
+        raise Mistake(f"your initialiser returned {short(weights)}, not an array of "
+                      "weights.") from None
+    if weights.shape != shape:
+        raise Mistake(f"asked for shape {shape}, your initialiser returned shape "
+                      f"{weights.shape}: use the shape it is called with.")
+    return float(np.std(weights))
+
+
+@exercise("14.2", "a Keras He initialiser for Leaky ReLU", hints=[
+    "VarianceScaling draws weights with variance scale / fan_in (mode='fan_in'). Which scale "
+    "gives the standard deviation gain / sqrt(fan_in)?",
+    "The variance must be gain**2 / fan_in, so scale = leaky.he_gain(alpha) ** 2.",
+    "return keras.initializers.VarianceScaling(scale=leaky.he_gain(alpha) ** 2, "
+    "mode='fan_in', distribution='truncated_normal')",
+])
+def check_leaky_he_normal(function):
+    import keras
+
+    from ..layer import he_gain
+
+    for alpha in ALPHAS_14_2:
+        initializer = call_student(function, alpha)
+        if isinstance(initializer, type):
+            raise Mistake(f"you returned the class {initializer.__name__}; return an object: "
+                          f"{initializer.__name__}(...).")
+        if not callable(initializer):
+            raise Mistake(f"expected a Keras initialiser (an object you call with a shape), "
+                          f"got {short(initializer)}.")
+        gain = he_gain(alpha)
+        if isinstance(initializer, keras.initializers.VarianceScaling):
+            if initializer.mode != "fan_in":
+                raise Mistake(f"mode = {initializer.mode!r}: He initialisation divides by "
+                              "fan_in, the number of inputs.")
+            why = _scale_mistake(float(initializer.scale), alpha, gain)
+            if why and not math.isclose(initializer.scale, gain**2, rel_tol=1e-6):
+                raise Mistake(why)
+        stds = {}
+        for fan_in in FAN_INS:
+            shape = (fan_in, 262_144 // fan_in)
+            stds[fan_in] = _sampled_std(initializer, shape) / (gain / math.sqrt(fan_in))
+        ratio_small, ratio_large = stds[FAN_INS[0]], stds[FAN_INS[1]]
+        if not math.isclose(ratio_small, ratio_large, rel_tol=2 * STD_TOLERANCE):
+            raise Mistake("the standard deviation must shrink as 1 / sqrt(fan_in); yours "
+                          "does not (use mode='fan_in').")
+        if abs(ratio_small - 1) > STD_TOLERANCE:
+            relu = math.sqrt(1 + alpha**2)
+            if abs(ratio_small / relu - 1) < STD_TOLERANCE:
+                raise Mistake(f"for alpha = {alpha} your std is ReLU's, sqrt(2 / fan_in): "
+                              "the slope is missing.")
+            raise Mistake(f"for alpha = {alpha} your std is {ratio_small:.2f} times "
+                          "he_gain(alpha) / sqrt(fan_in).")
+    return (f"std = he_gain(alpha) / sqrt(fan_in) within {STD_TOLERANCE:.0%} for "
+            f"{len(ALPHAS_14_2)} alphas and fan_in {FAN_INS[0]} and {FAN_INS[1]}.")

@@ -1,9 +1,9 @@
 """Lesson 15 exercises: a recap of the course in six numeric questions.
 
-Each checker takes one number, names the usual wrong answer, and accepts the right one to
-three significant decimals. torch is imported inside the checkers that compute their answer
-with it. The Keras facts (15.2, 15.6) are constants here, so that lesson 15 need not load
-TensorFlow; tests/test_lesson14_15.py checks them against Keras itself.
+Each checker takes one number, names the usual wrong answer in one short sentence, and
+accepts the right one to three significant decimals. torch is imported inside the checkers
+that compute their answer with it. The Keras facts (15.2, 15.6) are constants here, so that
+lesson 15 need not load TensorFlow; tests/test_lesson14_15.py checks them against Keras.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import numbers
 import numpy as np
 
 from ..activations import leaky_relu
-from ..exercises import Mistake, exercise
+from ..exercises import Mistake, exercise, short
 from ..layer import he_gain
 
 #: keras.layers.LeakyReLU().negative_slope in Keras 3 (lesson 14 prints it).
@@ -33,10 +33,10 @@ def _number(answer) -> float:
         except (TypeError, ValueError, RuntimeError):
             pass
     if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        raise Mistake(f"expected one number, got {answer!r}")
+        raise Mistake(f"expected one number, got {short(answer)}.")
     value = float(answer)
     if not math.isfinite(value):
-        raise Mistake(f"expected a finite number, got {value}")
+        raise Mistake(f"expected a finite number, got {value}.")
     return value
 
 
@@ -49,7 +49,11 @@ def _judge(answer, expected, wrong, note):
         if math.isclose(value, wrong_value, rel_tol=2e-3, abs_tol=1e-9):
             raise Mistake(f"{value:g}: {why}")
     if expected != 0 and math.isclose(value, expected, rel_tol=3e-2):
-        raise Mistake(f"{value:g} is close; give at least three decimals.")
+        off = abs(value - expected) / abs(expected)
+        raise Mistake(f"{value:g} is close, but off by {off:.1%}; give at least three correct "
+                      "decimals.")
+    if expected != 0 and math.isclose(value, -expected, rel_tol=2e-3):
+        raise Mistake(f"{value:g} has the wrong sign.")
     raise Mistake(f"{value:g} is not it.")
 
 
@@ -64,8 +68,8 @@ def check_grad_at_zero(answer):
     torch.nn.LeakyReLU(negative_slope=0.01)(x).sum().backward()
     expected = float(x.grad[0])
     return _judge(answer, expected, {
-        1.0: "that is the slides' convention (the right-hand slope); PyTorch uses the "
-             "left-hand one, the slope, because 0 > 0 is false.",
+        1.0: "that is the slides' (and JAX's) choice; PyTorch uses the slope, because "
+             "0 > 0 is false.",
         0.0: "that is ReLU's gradient at 0; Leaky ReLU's negative side has slope 0.01.",
         0.505: "the average of the two slopes is a valid subgradient, but not PyTorch's choice.",
     }, "PyTorch (and TensorFlow) use the slope at exactly 0.")
@@ -107,24 +111,22 @@ def check_gain_at_0(answer):
     }, "sqrt(2), about 1.414: the gain for ReLU.")
 
 
-@exercise("15.5", "the slope of torch.nn.RReLU() in evaluation mode", hints=[
-    "In evaluation mode RReLU uses the middle of its range [lower, upper].",
-    "torch.nn.RReLU() has lower = 1/8 and upper = 1/3.",
+@exercise("15.5", "the eval slope of RReLU(lower=0.1, upper=0.3)", hints=[
+    "In evaluation mode RReLU uses one fixed slope, the middle of its range [lower, upper].",
+    "(0.1 + 0.3) / 2",
 ])
 def check_rrelu_eval(answer):
     import torch
 
-    rrelu = torch.nn.RReLU().eval()
+    rrelu = torch.nn.RReLU(lower=0.1, upper=0.3).eval()
     expected = -float(rrelu(torch.tensor([-1.0]))[0])
     return _judge(answer, expected, {
-        1 / 5.5: "1/5.5 is the test slope in Xu et al.'s paper; PyTorch uses the mean of its "
-                 "own range, (1/8 + 1/3) / 2.",
+        (1 / 8 + 1 / 3) / 2: "that is the default RReLU()'s slope; these bounds are 0.1 and 0.3.",
+        1 / 5.5: "1/5.5 is Xu et al.'s test slope; PyTorch uses the middle of its own range.",
+        0.1: "0.1 is the lower end of the range; evaluation uses the middle.",
+        0.3: "0.3 is the upper end of the range; evaluation uses the middle.",
         0.25: "0.25 is where PReLU starts, not RReLU.",
-        1 / 8: "1/8 is the lower end of the range; evaluation uses the middle.",
-        1 / 3: "1/3 is the upper end of the range; evaluation uses the middle.",
-        math.log(8 / 3) / 5: "that is the mean of 1/a for a ~ U(3, 8), the paper's recipe; "
-                             "PyTorch draws the slope itself uniformly.",
-    }, "(1/8 + 1/3) / 2 = 0.2292, the mean of the training-time range.")
+    }, "(0.1 + 0.3) / 2 = 0.2: the middle of the training range.")
 
 
 @exercise("15.6", "the initial slope of keras.layers.PReLU()", hints=[
