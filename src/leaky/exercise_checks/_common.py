@@ -24,10 +24,10 @@ def battery(rng) -> np.ndarray:
 def as_number(value, what: str = "the answer") -> float:
     """``value`` as a float, or a :class:`Mistake` saying a number was expected."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
-        raise Mistake(f"{what} must be a number, got {short(value)}")
+        raise Mistake(f"{what} must be a number, got {short(value)}.")
     number = float(value)
     if not np.isfinite(number):
-        raise Mistake(f"{what} must be a finite number, got {number}")
+        raise Mistake(f"{what} must be a finite number, got {number}.")
     return number
 
 
