@@ -13,21 +13,26 @@
 # %% [markdown]
 # # 06 · A layer with Leaky ReLU
 #
-# **Goal:** build a dense layer with Leaky ReLU, derive its forward and backward pass with
-# the chain rule, and prove the gradients right with finite differences and PyTorch's
-# autograd. About 25 minutes.
+# **You will:** build a dense Leaky ReLU layer, derive its backward pass, check it two ways.
 #
-# *Slide 6 of the deck: "Implementing Leaky ReLU in a Neural Network Layer".*
+# **Time:** about 35 minutes. **Prerequisites:** lessons 01 to 03 (derivative, finite differences).
+#
+# > **Slide 6 of the deck, "Implementing Leaky ReLU in a Neural Network Layer":** "Let's
+# > implement a simple neural network layer using Leaky ReLU as the activation function."
 
 # %%
+from functools import partial
+
 import numpy as np
-import torch
-import torch.nn.functional as F
 
 import leaky
 from leaky import alpha_explorer, check, hint, start_lesson
+from leaky.plots_gradients import gradient_histogram, plot_gradient_histogram
+from leaky.slide_code import run_code, syntax_error_line
 
-rng = start_lesson(seed=0)
+rng = start_lesson(seed=0, frameworks=("torch",))
+import torch
+import torch.nn.functional as F
 
 # %% [markdown]
 # ## The idea
@@ -40,8 +45,9 @@ rng = start_lesson(seed=0)
 # %% [markdown]
 # ## The slide's code does not run
 #
-# Here is the slide's class, character for character, as a string. `compile` is what
-# Python does before running anything:
+# Here is the slide's code, character for character, as a string. Before Python runs a
+# file it compiles all of it; `syntax_error_line` does that step and reports what goes
+# wrong:
 
 # %%
 SLIDE_CODE = """
@@ -74,22 +80,18 @@ output = layer.forward(inputs)
 print("Layer output:", output)
 """
 
-try:
-    compile(SLIDE_CODE, "slide6.py", "exec")
-except SyntaxError as error:
-    print(f"SyntaxError: {error.msg}, line {error.lineno}: {error.text.strip()}")
+print(syntax_error_line(SLIDE_CODE, "slide6.py"))
 
 # %% [markdown]
 # `grad_output.()` is not Python: a method name is missing. Not even the test at the
 # bottom of the slide runs, although it never calls `backward`: a file that does not parse
 # runs no line at all. The intended line is `grad_output.copy()`. With it the slide's
-# code runs, test included:
+# code runs, test included (`run_code` runs it as a script and returns what it defined):
 
 # %%
 FIXED_CODE = SLIDE_CODE.replace("grad_output.()", "grad_output.copy()")
-slide = {}
 with np.printoptions(precision=4):
-    exec(compile(FIXED_CODE, "slide6_fixed.py", "exec"), slide)
+    slide = run_code(FIXED_CODE, "slide6_fixed.py")
 SlideLayer = slide["LeakyReLULayer"]
 
 # %% [markdown]
@@ -102,8 +104,7 @@ SlideLayer = slide["LeakyReLULayer"]
 # %%
 SLIDE_CLASS = SLIDE_CODE.split("# Test the layer")[0]
 NO_COPY_CODE = SLIDE_CLASS.replace("grad_output.()", "grad_output")
-no_copy = {}
-exec(compile(NO_COPY_CODE, "slide6_no_copy.py", "exec"), no_copy)
+no_copy = run_code(NO_COPY_CODE, "slide6_no_copy.py")
 
 np.random.seed(0)
 layer_nc = no_copy["LeakyReLULayer"](3, 2)
@@ -115,13 +116,13 @@ print(upstream)
 
 # %% [markdown]
 # **The value at z == 0.** The mask `self.z < 0` leaves the gradient at 1 where `z` is
-# exactly 0. Leaky ReLU has a kink there; any value between `alpha` and 1 is a valid
-# subgradient. This course, PyTorch and TensorFlow use `alpha` (lesson 03). The package's
-# `leaky.LeakyReLULayer` is the slide's class fixed: `grad_output * leaky_relu_grad(z)`,
-# which never touches `grad_output`, `alpha` at 0, and `leaky_relu` in the forward pass
-# (the slide's `np.maximum(alpha * z, z)` is wrong for `alpha > 1`, lesson 02). Both give
-# the same gradients except where some `z` is exactly 0, which an input row of zeros with
-# zero bias produces:
+# exactly 0. Leaky ReLU has a kink there; for `alpha <= 1` any value between `alpha` and
+# 1 is a valid subgradient (lesson 03). This course, PyTorch and TensorFlow use `alpha`.
+# The package's `leaky.LeakyReLULayer` is the slide's class fixed: `grad_output *
+# leaky_relu_grad(z)`, which never touches `grad_output`, `alpha` at 0, and `leaky_relu`
+# in the forward pass (the slide's `np.maximum(alpha * z, z)` is wrong for `alpha > 1`,
+# lesson 02). Both give the same gradients except where some `z` is exactly 0, which an
+# input row of zeros with zero bias produces:
 
 # %%
 def backward_both(inputs, seed=1):
@@ -247,8 +248,8 @@ for init in ["he", "slides"]:
           "  ".join(f"{s:.2g}" for s in stds))
 
 # %% [markdown]
-# With `0.01 * randn` every layer shrinks the signal by the same factor, so after five
-# layers there is almost nothing left (and the gradients shrink the same way); with He
+# With `0.01 * randn` every layer shrinks the signal by about the same factor (roughly
+# tenfold here), so after five layers there is almost nothing left; with He
 # initialisation the spread stays of the same order.
 
 # %% [markdown]
@@ -257,7 +258,7 @@ for init in ["he", "slides"]:
 # A layer of 4 units over 16 inputs, a fixed batch of 2,000 examples and a fixed upstream
 # gradient `G`. The histogram shows every entry of `grad_inputs` as alpha changes (the
 # weights stay the same). With `alpha = 0` an example whose 4 units are all inactive
-# passes back exactly 0: the spike in the middle.
+# passes back exactly 0; those zeros sit in the spike in the middle.
 
 # %%
 N_IN, N_OUT, N_BATCH = 16, 4, 2000
@@ -265,7 +266,7 @@ explore_rng = np.random.default_rng(6)
 X_explore = explore_rng.normal(size=(N_BATCH, N_IN))
 G_explore = explore_rng.normal(size=(N_BATCH, N_OUT))
 W_explore = explore_rng.normal(size=(N_IN, N_OUT)) * np.sqrt(2 / N_IN)
-BINS = np.linspace(-1.5, 1.5, 61)
+BINS = np.linspace(-1.5, 1.5, 61)   # 60 bins of width 0.05; 0 is the edge of the middle two
 
 
 def grad_inputs_at(alpha):
@@ -276,60 +277,68 @@ def grad_inputs_at(alpha):
     return layer.backward(G_explore)[0]
 
 
-def plot_grad_inputs(fig, alpha):
-    ax = fig.axes[0]
-    counts, _ = np.histogram(grad_inputs_at(0.0), BINS)
-    ax.stairs(counts, BINS, color="0.6", ls="--", label="ReLU (alpha = 0)")
-    stairs = ax.stairs(counts, BINS, color="C0", lw=2, fill=False, label="alpha")
-    ax.set(title="Entries of grad_inputs for a fixed batch", xlabel="dL/d(input)",
-           ylabel="count", xlim=(BINS[0], BINS[-1]), ylim=(0, 1.1 * counts.max()))
-    ax.legend(loc="upper left", fontsize=8)
-    label = ax.text(0.98, 0.95, "", transform=ax.transAxes, ha="right", va="top", fontsize=9)
+# %% [markdown]
+# Does a small alpha remove the spike? Count, for several alphas, the exact zeros and the
+# values in the two central bins (from -0.05 to 0.05) against the two bins beside them:
 
-    def update(alpha):
-        g = grad_inputs_at(alpha)
-        stairs.set_data(np.histogram(g, BINS)[0])
-        label.set_text(f"alpha = {alpha:.2f}\nexactly 0: {np.mean(g == 0):.1%}\n"
-                       f"std: {g.std():.3f}")
-        return [stairs, label]
-
-    return update
-
-
-for a in [0.0, 0.01, 0.3, 1.0]:
-    g = grad_inputs_at(a)
-    print(f"alpha = {a:4.2f}: exactly 0: {np.mean(g == 0):5.1%}   std: {g.std():.3f}")
-alpha_explorer(plot_grad_inputs, alpha=0.0, ncols=1)
+# %%
+print(" alpha   exactly 0   central bins   bins beside   central / beside     std")
+for a in [0.0, 0.01, 0.05, 0.1, 0.2, 0.3, 1.0]:
+    view = gradient_histogram(grad_inputs_at(a), BINS)
+    c, mid = view["counts"], len(BINS) // 2
+    print(f"{a:6.2f}   {view['zero_fraction']:9.1%}   {c[mid - 1]:5d} {c[mid]:5d}   "
+          f"{c[mid - 2]:5d} {c[mid + 1]:5d}   {view['spike']:16.2f}   {view['std']:.3f}")
 
 # %% [markdown]
-# The spike holds the examples for which every unit is inactive: with ReLU they send no
-# gradient to the layer below at all. Any `alpha > 0` removes the spike, but at
-# `alpha = 0.01` those entries are tiny, so the histogram hardly moves. At `alpha = 1` the
-# layer is linear and the spread is largest.
+# Any `alpha > 0` removes the **exact** zeros, but not the spike. At `alpha = 0.01` the
+# entries that were 0 become tiny (they are `alpha` times an ordinary gradient), so they
+# stay in the two central bins, which still hold about 2,600 values each against about
+# 1,600 beside them: the histogram hardly moves. The spike flattens only as alpha grows,
+# and is gone by about `alpha = 0.2` to `0.3`, where the central bins are within a few
+# percent of their neighbours. At `alpha = 1` the layer is linear and the spread is
+# largest. Drag the slider from 0 to 0.3 to watch it (grey: ReLU's histogram).
+
+# %%
+alpha_explorer(partial(plot_gradient_histogram, gradients_at=grad_inputs_at, bins=BINS),
+               alpha=0.0, ncols=1)
 
 # %% [markdown]
 # ## Exercises
 #
-# ### Exercise 06.1: write `backward`
+# ### Exercise 06.1: the gradient with respect to alpha (PReLU)
 #
-# Write the backward pass as a plain function: given what the forward pass remembered
-# (`layer_inputs`, `z`), the `weights`, the upstream `grad_output` and `alpha`, return
-# `(grad_inputs, grad_weights, grad_bias)` with the shapes of the table above. Use
-# `alpha` as the slope at `z == 0`, and do not modify `grad_output`.
+# PReLU (He et al. 2015, lesson 15) is Leaky ReLU whose slope alpha is **learned** by
+# gradient descent, like a weight; here one alpha is shared by all units of the layer. To
+# train it, the layer must also return `dL/dalpha`. Write it: given the pre-activations
+# `z` and the upstream gradient `grad_output` (`dL/d(output)`, the same shape as `z`),
+# return `dL/dalpha` as **one number**.
+#
+# Use the chain rule as in step 1 of the backward pass above, but differentiate `output`
+# with respect to alpha instead of `z`: what is `d(output)/d(alpha)` for an entry with
+# `z > 0`, and for one with `z <= 0`?
 
 # %%
-def backward(layer_inputs, z, weights, grad_output, alpha):
+def grad_alpha(z, grad_output):
     # BEGIN SOLUTION
-    # STUB: ...  # the four steps of the chain rule above
-    grad_z = grad_output * leaky.leaky_relu_grad(z, alpha)
-    grad_weights = layer_inputs.T @ grad_z
-    grad_bias = np.sum(grad_z, axis=0, keepdims=True)
-    grad_inputs = grad_z @ weights.T
-    return grad_inputs, grad_weights, grad_bias
+    # STUB: ...  # d(output)/d(alpha) for every entry, then the chain rule
+    return float(np.sum(grad_output * np.where(z > 0, 0.0, z)))
     # END SOLUTION
 
 
-check("06.1", backward)
+check("06.1", grad_alpha)
+
+# %%
+# Run this after the check: finite differences on alpha, for the layer of the tables above.
+def loss_of_alpha(a):
+    """L = sum(G * output), with the layer's z and slope a."""
+    return float(np.sum(G * leaky.leaky_relu(layer.z, a)))
+
+
+eps = 1e-6
+numeric = (loss_of_alpha(alpha + eps) - loss_of_alpha(alpha - eps)) / (2 * eps)
+yours = grad_alpha(layer.z, G)
+print(f"finite differences: {numeric:.6f}")
+print("yours:             ", yours if yours is None else np.round(yours, 6))
 
 # %% [markdown]
 # Stuck? Run `hint("06.1")` in a new cell; each call gives the next hint.
@@ -337,8 +346,9 @@ check("06.1", backward)
 # ### Exercise 06.2: find the bug
 #
 # Someone fixed the slide's syntax error and wrote this `backward`. It runs, and the
-# shapes are right, but training with it goes wrong. Which numbered line is wrong? Use
-# `leaky.gradient_check` on it (as above) if reading does not tell you.
+# shapes are right, but one of its gradients is wrong. Which numbered line is wrong? Use
+# `leaky.gradient_check` on it (as above) if reading does not tell you: which of the
+# three gradients disagrees with finite differences?
 
 # %%
 class BrokenLayer(leaky.LeakyReLULayer):
@@ -364,7 +374,8 @@ check("06.2", bug_line)
 #   `grad_z = grad_output * leaky_relu_grad(z)`, which also leaves `grad_output` alone.
 # - Backward is the chain rule: `dL/dz = G * f'(z)`, then `X.T @ dL/dz`, a sum over the
 #   batch, and `dL/dz @ W.T`; finite differences and PyTorch autograd agree with it.
-# - Start the weights with He initialisation, not `0.01 * randn`.
+# - Start the weights with He initialisation, not `0.01 * randn`. A small alpha removes
+#   the exact zeros of the gradient, not the pile of tiny values around 0.
 #
 # **Next:** lesson 07 stacks two of these layers into the slide's network and trains it
 # on XOR.

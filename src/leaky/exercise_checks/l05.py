@@ -1,11 +1,12 @@
-"""Lesson 05 exercises: count the dead units of a layer; which slope keeps more units alive."""
+"""Lesson 05 exercises: count the dead units of a layer; dead units before training with
+centred inputs; whether a dead unit of a deeper layer can come back."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..dying import count_dead_units
-from ..exercises import Mistake, call_student, exercise
+from ..exercises import Mistake, call_student, exercise, short
 
 
 def _dead_unit_cases():
@@ -38,19 +39,23 @@ def check_count_dead(function):
     cases = _dead_unit_cases()
     values = []
     for z in cases:
-        given = z.copy()
-        result = call_student(function, given)
-        if not np.array_equal(given, z):
-            raise Mistake("your function modified z; only read it.")
+        result = call_student(function, z.copy())
         if np.ndim(result) != 0:
             raise Mistake(f"return one number (how many units are dead), not an array of "
                           f"shape {np.shape(result)}: sum the per-unit answers.")
-        try:
-            values.append(float(result))
-        except (TypeError, ValueError):
-            raise Mistake(f"return a number, got {result!r}") from None
+        result = result.item() if isinstance(result, np.ndarray | np.generic) else result
+        if isinstance(result, bool):
+            raise Mistake(f"return how many units are dead (an int), not True/False; got "
+                          f"{short(result)}.")
+        if not isinstance(result, int | float):
+            raise Mistake(f"return a number (an int), got {short(result)}.")
+        values.append(result)
     expected = [count_dead_units(z) for z in cases]
     if values == expected:
+        floats = [v for v in values if isinstance(v, float)]
+        if floats:
+            raise Mistake(f"the right counts, but as floats ({short(floats[0])}); return an "
+                          "int, e.g. int(...).")
         return f"Right on {len(cases)} matrices, including all-zero and nearly dead columns."
     # A wrong answer: name the mistake whose results match the student's on every matrix.
     for mistake, variant in _WRONG_COUNTS:
@@ -76,34 +81,64 @@ _WRONG_COUNTS = [
      lambda z: np.count_nonzero(z <= 0)),
     ("that is the fraction of dead units; return how many there are.",
      lambda z: count_dead_units(z) / z.shape[1]),
+    ("you counted the units that are alive; return the dead ones.",
+     lambda z: z.shape[1] - count_dead_units(z)),
+    ("you counted units that are active (z > 0) for every example; dead units are those "
+     "with z <= 0 for every example.",
+     lambda z: np.count_nonzero(np.all(z > 0, axis=0))),
+    ("you counted units with z >= 0 for every example: the sign is flipped; dead units "
+     "have z <= 0 for every example.",
+     lambda z: np.count_nonzero(np.all(z >= 0, axis=0))),
+    ("a unit whose mean (or sum) over the examples is <= 0 can still be active for some "
+     "example; a dead unit has z <= 0 for every example (np.all).",
+     lambda z: np.count_nonzero(np.mean(z, axis=0) <= 0)),
 ]
 
 
-@exercise("05.2", "which slope keeps more units alive", hints=[
-    "For a dead unit every pre-activation is negative, so the gradient reaching its "
-    "weights is the upstream gradient times the slope on the negative side.",
-    "Everything else being equal, the weight gradient is proportional to alpha.",
-    "The larger slope wins; the ratio of the two steps is 0.3 / 0.01.",
+def _letter(answer, choices=("a", "b", "c")) -> str:
+    """The student's choice as a lower-case letter, or a Mistake saying how to answer."""
+    if not isinstance(answer, str):
+        raise Mistake(f"answer with one letter in quotes, e.g. \"a\"; got {short(answer)}.")
+    letter = answer.strip().strip("()").strip().lower()
+    if letter not in choices:
+        raise Mistake(f"answer with one of the letters {', '.join(repr(c) for c in choices)}; "
+                      f"got {short(answer)}.")
+    return letter
+
+
+@exercise("05.2", "dead units before training, inputs in [-0.5, 0.5]", hints=[
+    "With zero bias, z = x @ w. A unit is dead when z <= 0 for every example x.",
+    "If every input is positive, which weights make x @ w negative for every x? If inputs "
+    "take both signs, can x @ w be negative for x and for an x with the opposite signs?",
 ])
-def check_slope_choice(answer):
-    try:
-        alpha, ratio = (float(v) for v in answer)
-    except (TypeError, ValueError):
-        raise Mistake(f"answer with a pair (alpha, ratio), e.g. (0.5, 2); got {answer!r}") \
-            from None
-    if np.isclose(alpha, 0.01):
-        raise Mistake("with a smaller slope the dead unit's gradient is smaller: the weight "
-                      "gradient of a unit with z < 0 is proportional to alpha.")
-    if not np.isclose(alpha, 0.3):
-        raise Mistake(f"choose one of the two slopes, 0.01 or 0.3; got alpha = {alpha:g}.")
-    if np.isclose(ratio, 0.01 / 0.3):
-        raise Mistake("the ratio is upside down: how many times larger is the step with "
-                      "0.3 than with 0.01?")
-    if np.isclose(ratio, 0.29):
-        raise Mistake("that is the difference of the slopes; the step scales with alpha, "
-                      "so compare them by dividing.")
-    if not np.isclose(ratio, 30):
-        raise Mistake(f"the step is proportional to alpha, so the ratio is 0.3 / 0.01; "
-                      f"got {ratio:g}.")
-    return ("alpha = 0.3: a dead unit's gradient is alpha times what an active unit gets, "
-            "30 times more than with 0.01 (but large slopes are also less non-linear).")
+def check_dead_at_start(answer):
+    letter = _letter(answer)
+    if letter == "a":
+        raise Mistake("the inputs' range matters: with inputs in [0, 1] a unit whose weights "
+                      "are mostly negative gives z <= 0 for every example. Does that still "
+                      "happen when the inputs take both signs?")
+    if letter == "b":
+        raise Mistake("centred inputs make dead units rarer, not more common: for x and an x' "
+                      "with roughly opposite signs, x @ w and x' @ w have opposite signs.")
+    return ("c: with inputs of both signs, x @ w is positive for some examples whatever w "
+            "is, so almost no unit starts dead. With inputs in [0, 1] (pixels), a unit whose "
+            "weights are mostly negative never fires. Run the next cell to see both.")
+
+
+@exercise("05.3", "can a dead unit of the second hidden layer come back", hints=[
+    "The unit's own weights and bias get a gradient of 0 while it is dead. What else "
+    "decides its pre-activation z = h1 @ w + b?",
+    "h1 is the output of the first hidden layer. Does training change the first layer?",
+])
+def check_deeper_revival(answer):
+    letter = _letter(answer)
+    if letter == "a":
+        raise Mistake("its weights and bias are frozen, right, but z = h1 @ w + b also depends "
+                      "on h1, the first layer's outputs. Does training change them?")
+    if letter == "c":
+        raise Mistake("the learning rate does not unfreeze a zero gradient: 0 times any "
+                      "learning rate is 0. Look at what else z = h1 @ w + b depends on.")
+    return ("b: its weights and bias stay frozen, but its inputs h1 are the first layer's "
+            "outputs, which keep changing while the other units train the first layer; "
+            "once h1 @ w + b > 0 for some example, the unit is alive again. Run the next "
+            "cell to see it.")

@@ -1,4 +1,5 @@
-"""Lesson 06 exercises: write a Leaky ReLU layer's backward pass; find the bug in one."""
+"""Lesson 06 exercises: the gradient of a PReLU layer with respect to its shared slope;
+find the bug in a Leaky ReLU layer's backward pass."""
 
 from __future__ import annotations
 
@@ -6,118 +7,108 @@ import numbers
 
 import numpy as np
 
-from ..activations import leaky_relu_grad, relu_grad
-from ..exercises import Mistake, call_student, exercise
-from ..layer import LeakyReLULayer
+from ..exercises import Mistake, call_student, exercise, short
 
-# (batch, n_in, n_out): never square, so a missing or extra transpose shows in the shapes.
-SHAPES = [(4, 3, 5), (7, 6, 2), (1, 4, 3), (9, 2, 7), (3, 5, 1)]
-ALPHAS = [0.01, 0.2, 1.5, 0.0]
+# (batch, units): never square, so a sum over the wrong axis shows in the shape.
+SHAPES = [(4, 3), (7, 2), (1, 5), (9, 6), (3, 1), (50, 8)]
 
 
-def _cases():
-    """(layer_inputs, z, weights, grad_output, alpha, expected) computed by the package layer.
-
-    Every case has a row of zero inputs and zero bias, so z == 0 exactly in that row.
-    """
+def _alpha_cases():
+    """(z, grad_output) pairs with both signs, exact zeros in z, and a row all <= 0."""
     rng = np.random.default_rng(6)
-    for k, (batch, n_in, n_out) in enumerate(SHAPES):
-        for alpha in ALPHAS:
-            layer = LeakyReLULayer(n_in, n_out, alpha=alpha, rng=rng)
-            inputs = rng.normal(size=(batch, n_in))
-            inputs[k % batch] = 0.0
-            layer.forward(inputs)
-            grad_output = rng.normal(size=(batch, n_out))
-            expected = layer.backward(grad_output)
-            yield inputs, layer.z, layer.weights, grad_output, alpha, expected
+    for k, (batch, units) in enumerate(SHAPES):
+        z = rng.normal(size=(batch, units))
+        z[k % batch, : max(1, units // 2)] = 0.0          # z == 0 exactly
+        z[(k + 1) % batch] = -np.abs(z[(k + 1) % batch])  # one example all inactive
+        yield z, rng.normal(size=(batch, units))
 
 
-def _with_slope(inputs, z, weights, grad_output, slope):
-    """The three gradients for a given elementwise derivative ``slope`` (same shape as z)."""
-    grad_z = grad_output * slope
-    return grad_z @ weights.T, inputs.T @ grad_z, np.sum(grad_z, axis=0, keepdims=True)
+def expected_grad_alpha(z, grad_output) -> float:
+    """dL/dalpha for a shared slope: d(output)/d(alpha) is 0 where z > 0 and z elsewhere."""
+    return float(np.sum(grad_output * np.where(z > 0, 0.0, z)))
 
 
-NAMES = ("grad_inputs", "grad_weights", "grad_bias")
+_WRONG_ALPHA = [
+    ("you multiplied by z everywhere, but for z > 0 the output is z itself, which does not "
+     "depend on alpha: d(output)/d(alpha) is 0 there.",
+     lambda z, g: np.sum(g * z)),
+    ("that is the positive side; alpha only acts where z <= 0 (output = alpha * z there).",
+     lambda z, g: np.sum(g * np.maximum(z, 0))),
+    ("you used 1 as d(output)/d(alpha) where z <= 0; output = alpha * z there, so the "
+     "derivative with respect to alpha is z (1 would be for a bias).",
+     lambda z, g: np.sum(g * (z <= 0))),
+    ("you used 1 as d(output)/d(alpha) where z < 0; output = alpha * z there, so the "
+     "derivative with respect to alpha is z.",
+     lambda z, g: np.sum(g * (z < 0))),
+    ("that is the mean; one alpha is used by every entry, so its gradient is the sum of "
+     "their contributions (as for the bias).",
+     lambda z, g: np.mean(g * np.minimum(z, 0))),
+    ("the sign is flipped: d(alpha * z)/d(alpha) = z, and z <= 0 there; do not negate it.",
+     lambda z, g: -np.sum(g * np.minimum(z, 0))),
+    ("where z > 0 the output is z, which does not depend on alpha: d(output)/d(alpha) is 0 "
+     "there, not 1.",
+     lambda z, g: np.sum(g * np.where(z > 0, 1.0, z))),
+    ("you left out grad_output: the chain rule multiplies d(output)/d(alpha) by "
+     "dL/d(output), entry by entry.",
+     lambda z, g: np.sum(np.minimum(z, 0))),
+    ("that is sum(grad_output * f'(z)), the gradient through z (as for a bias); "
+     "differentiate the output with respect to alpha instead of z.",
+     lambda z, g: np.sum(g * (z > 0))),
+    ("that is sum(grad_output * f'(z)) with f'(z) = alpha for z <= 0, the gradient through "
+     "z; differentiate the output with respect to alpha instead.",
+     lambda z, g: np.sum(g * np.where(z > 0, 1.0, 0.01))),
+    ("you multiplied grad_output by the layer's output; multiply it by d(output)/d(alpha) "
+     "instead.",
+     lambda z, g: np.sum(g * np.where(z > 0, z, 0.01 * z))),
+    ("you divided by the batch size; one alpha's gradient is the plain sum of all "
+     "contributions (as for the bias).",
+     lambda z, g: np.sum(g * np.minimum(z, 0)) / z.shape[0]),
+]
 
 
-@exercise("06.1", "write backward(layer_inputs, z, weights, grad_output, alpha)", hints=[
-    "First grad_z = grad_output * (the derivative of Leaky ReLU at z); everything else "
-    "is built from grad_z.",
-    "leaky.leaky_relu_grad(z, alpha) is that derivative. Then grad_weights = "
-    "layer_inputs.T @ grad_z, grad_bias = grad_z summed over axis 0 with keepdims=True, "
-    "grad_inputs = grad_z @ weights.T.",
-    "Check the shapes: grad_weights like weights (n_in, n_out), grad_bias (1, n_out), "
-    "grad_inputs like layer_inputs (batch, n_in).",
+@exercise("06.1", "dL/dalpha of a PReLU layer with one shared alpha", hints=[
+    "For one entry: if z > 0 the output is z (no alpha in it); if z <= 0 it is alpha * z. "
+    "Differentiate each case with respect to alpha.",
+    "d(output)/d(alpha) is 0 where z > 0 and z where z <= 0. The chain rule multiplies it "
+    "by grad_output, entry by entry.",
+    "alpha is shared by every entry of every example, so add all the contributions up "
+    "(np.sum), as for a bias.",
 ])
-def check_backward(function):
+def check_grad_alpha(function):
     count = 0
-    for inputs, z, weights, grad_output, alpha, expected in _cases():
+    for z, grad_output in _alpha_cases():
         count += 1
-        args = [a.copy() for a in (inputs, z, weights, grad_output)]
-        result = call_student(function, *args, alpha)
-        for name, before, after in zip(("layer_inputs", "z", "weights", "grad_output"),
-                                       (inputs, z, weights, grad_output), args, strict=True):
-            if not np.array_equal(before, after):
-                raise Mistake(f"your function modified {name}; compute into new arrays "
-                              "(grad_output * ... makes a new one; *= does not).")
-        if not isinstance(result, (tuple, list)) or len(result) != 3:
-            raise Mistake("return a tuple of three arrays: (grad_inputs, grad_weights, "
-                          "grad_bias), in that order.")
-        try:
-            given = [np.asarray(r, dtype=float) for r in result]
-        except (TypeError, ValueError):
-            raise Mistake("return three numpy arrays of numbers: (grad_inputs, "
-                          "grad_weights, grad_bias).") from None
-        _compare(given, expected, (inputs, z, weights, grad_output, alpha))
-    return (f"Matches leaky.LeakyReLULayer.backward on {count} cases: {len(SHAPES)} shapes, "
-            f"alpha in {ALPHAS}, z == 0 included.")
-
-
-def _compare(given, expected, case):
-    inputs, z, weights, grad_output, alpha = case
-    shape_of = dict(zip(NAMES, (inputs.shape, weights.shape, (1, weights.shape[1])),
-                        strict=True))
-    for name, g, e in zip(NAMES, given, expected, strict=True):
-        if g.shape == e.shape:
+        result = call_student(function, z.copy(), grad_output.copy())
+        shape = np.shape(result)
+        if shape == z.shape:
+            raise Mistake("you returned one value per entry of z; alpha is one number, so "
+                          "add up the contributions of all entries.")
+        if shape in ((z.shape[1],), (1, z.shape[1])) and z.shape[1] > 1:
+            raise Mistake(f"you returned one value per unit, shape {shape}: that is the "
+                          "gradient of a separate alpha for each unit. Here alpha is shared: "
+                          "sum over the units too.")
+        if shape in ((z.shape[0],), (z.shape[0], 1)) and z.shape[0] > 1:
+            raise Mistake(f"you returned one value per example, shape {shape}; alpha is "
+                          "one number shared by all examples and units: sum over both.")
+        if np.size(result) != 1:
+            raise Mistake(f"return one number, got {short(result)}.")
+        if np.asarray(result).dtype.kind not in "iuf":
+            raise Mistake(f"return a number, got {short(result)}.")
+        value = float(np.ravel(result)[0])
+        expected = expected_grad_alpha(z, grad_output)
+        if np.isclose(value, expected, rtol=1e-9, atol=1e-12):
             continue
-        if name == "grad_bias" and g.shape == (e.shape[1],):
-            raise Mistake("grad_bias has shape (n_out,); keep it (1, n_out) like the bias: "
-                          "np.sum(grad_z, axis=0, keepdims=True).")
-        if g.shape == e.shape[::-1]:
-            raise Mistake(f"{name} is transposed: shape {g.shape}, should be {e.shape}, "
-                          f"the shape of what it is the gradient of.")
-        raise Mistake(f"{name} has shape {g.shape}; it should be {shape_of[name]}.")
-    wrong = [name for name, g, e in zip(NAMES, given, expected, strict=True)
-             if not np.allclose(g, e, rtol=1e-7, atol=1e-10)]
-    if not wrong:
-        return
-    if wrong == ["grad_inputs"] and np.allclose(given[0], grad_output @ weights.T):
-        raise Mistake("grad_inputs uses grad_output; it must use grad_z (after the "
-                      "activation's derivative): grad_z @ weights.T.")
-    if wrong == ["grad_bias"] and np.allclose(given[2], expected[2] / inputs.shape[0]):
-        raise Mistake("grad_bias is the mean over the batch; the bias is added to every row, "
-                      "so its gradient is the sum.")
-    variants = {
-        "no derivative": np.ones_like(z),
-        "relu": relu_grad(z),
-        "one at zero": np.where(z >= 0, 1.0, alpha),
-    }
-    messages = {
-        "no derivative": "you skipped the activation: grad_z = grad_output * f'(z), where "
-                         "f'(z) is 1 for z > 0 and alpha otherwise.",
-        "relu": "the slope for z <= 0 should be alpha, not 0: that is ReLU's derivative.",
-        "one at zero": "wrong only where z == 0 exactly: this course (like PyTorch) uses the "
-                       "slope alpha there, so use z > 0 for the 'slope 1' side.",
-    }
-    for key, slope in variants.items():
-        candidate = _with_slope(inputs, z, weights, grad_output, slope)
-        if all(np.allclose(given[NAMES.index(n)], candidate[NAMES.index(n)]) for n in wrong) \
-                and not np.allclose(slope, leaky_relu_grad(z, alpha)):
-            raise Mistake(messages[key])
-    others = "the others are right" if len(wrong) == 1 else "so are " + ", ".join(wrong[1:])
-    raise Mistake(f"{wrong[0]} is wrong (for alpha = {alpha}, batch {inputs.shape[0]}, "
-                  f"{inputs.shape[1]} inputs, {weights.shape[1]} units); {others}.")
+        if np.asarray(result).dtype == np.float32 and np.isclose(value, expected, rtol=1e-5):
+            raise Mistake("right to about 7 digits, but float32: compute in float64 (the "
+                          "inputs' dtype) and return that.")
+        for message, wrong in _WRONG_ALPHA:
+            if np.isclose(value, wrong(z, grad_output), rtol=1e-9, atol=1e-12):
+                raise Mistake(message)
+        raise Mistake(f"for z of shape {z.shape} expected dL/dalpha = {expected:.6g}, got "
+                      f"{value:.6g}. Check it with finite differences on alpha.")
+    return (f"Matches the chain rule on {count} cases (z == 0 included): "
+            "sum(grad_output * where(z > 0, 0, z)). A unit with z <= 0 everywhere still "
+            "moves alpha: PReLU learns its slope from exactly the inputs ReLU ignores.")
 
 
 LINE_NOTES = {
@@ -137,7 +128,7 @@ LINE_NOTES = {
 ])
 def check_bug_line(answer):
     if isinstance(answer, bool) or not isinstance(answer, numbers.Integral):
-        raise Mistake(f"answer with a line number from 1 to 6, got {answer!r}")
+        raise Mistake(f"answer with a line number from 1 to 6, got {short(answer)}")
     if answer == 5:
         return ("Line 5 uses grad_output instead of grad_z, so the layer below gets a "
                 "gradient as if the activation were the identity. Fix: grad_z @ "
