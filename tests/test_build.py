@@ -163,3 +163,22 @@ def test_consecutive_streams_are_merged():
     merged = build._merge_streams(outputs)
     assert [(o["name"], o["text"]) for o in merged] == [
         ("stdout", "a\nb\n"), ("stderr", "w\n"), ("stdout", "c\n")]
+
+
+def test_colab_setup_cell_comes_first_and_is_silent_where_leaky_imports(capsys):
+    """The first code cell installs the course in Colab (URL from pyproject.toml, the one
+    place it is written); where `leaky` imports it does nothing and prints nothing, so the
+    stored outputs nbval compares are unchanged. tests/site/colab_sim.py runs the other
+    branch (make test-colab)."""
+    from leaky_tools.coursemap import repository_url
+
+    for nb in build.make_versions(build.find_lessons(ROOT, "01")[0]).values():
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        first = code[0]
+        assert first.metadata["tags"] == [build.COLAB_TAG]
+        assert first.metadata["slideshow"]["slide_type"] == "skip"
+        assert f'"{repository_url(ROOT)}"' in first.source
+        assert "LEAKY_REPOSITORY_URL" in first.source and "LEAKY_COURSE_ROOT" in first.source
+        assert "start_lesson" in code[1].source  # the setup cell follows it
+        exec(compile(first.source, "colab-setup", "exec"), {})
+        assert capsys.readouterr() == ("", "")

@@ -154,6 +154,50 @@ def banner_text(lesson: Lesson, version: str) -> str:
             "own in `my-work/`, which course updates never overwrite.*")
 
 
+#: The tag of the first code cell: in Colab (or any Jupyter without the course installed) it
+#: fetches the course package; where ``leaky`` imports, it does nothing and prints nothing.
+COLAB_TAG = "colab-setup"
+COLAB_FOLDER = "leaky-relu-course"
+
+
+def _repository_url(root: Path) -> str | None:
+    """``[project.urls] Repository`` of the course's pyproject.toml (the one place it is
+    written); the checkout of these tools if ``root`` (a copy of a course) has none."""
+    from leaky_tools.coursemap import repository_url
+
+    for folder in (root, Path(__file__).resolve().parents[2]):
+        try:
+            return repository_url(folder)
+        except (OSError, KeyError):
+            continue
+    return None
+
+
+def colab_setup_source(url: str) -> str:
+    return f"""\
+# Colab, or a Jupyter without the course: install the course package (a no-op elsewhere).
+try:
+    import leaky
+except ModuleNotFoundError:
+    import os
+    import subprocess
+    import sys
+
+    url = os.environ.get("LEAKY_REPOSITORY_URL", "{url}")
+    folder = os.path.abspath("{COLAB_FOLDER}")
+    if not os.path.isdir(folder):
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", url, folder], check=True)
+    # Editable: after a restart of the kernel, leaky imports from the clone's src/ and finds
+    # the clone's data/ from there (leaky.course.course_root).
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", folder],
+                   check=True)
+    os.environ["LEAKY_COURSE_ROOT"] = folder  # data/ and requirements.txt are found there
+    sys.path.insert(0, os.path.join(folder, "src"))  # this kernel imports it without a restart
+    import leaky
+
+    print(f"Installed the course package from {{url}} in {{folder}}.")"""
+
+
 def make_versions(lesson: Lesson) -> dict:
     """The unexecuted student and solution notebooks of ``lesson``: {version: notebook}."""
     import jupytext
@@ -182,6 +226,12 @@ def make_versions(lesson: Lesson) -> dict:
                 new.outputs, new.execution_count = [], None
             new.metadata.setdefault("slideshow", {"slide_type": _slide_type(new)})
             cells.append(new)
+        url = _repository_url(lesson.root)
+        first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), None)
+        if url is not None and first_code is not None:
+            cells.insert(first_code, nbformat.v4.new_code_cell(
+                colab_setup_source(url),
+                metadata={"slideshow": {"slide_type": "skip"}, "tags": [COLAB_TAG]}))
         for index, cell in enumerate(cells):
             cell.id = f"{lesson.number}-{index:03d}"
         nb.cells = cells
