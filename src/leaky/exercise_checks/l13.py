@@ -1,4 +1,5 @@
-"""Lesson 13 exercises: an in-place Leaky ReLU; an input that breaks the max form."""
+"""Lesson 13 exercises: an in-place Leaky ReLU; an input that breaks the max form; a
+prediction of the gradient versions' speed (checked against a measurement of the same run)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import numpy as np
 
 from .._validate import check_alpha
 from ..activations import leaky_relu
-from ..exercises import Mistake, call_student, exercise
+from ..exercises import Mistake, call_student, exercise, short
+from ._common import as_number
 
 #: Exercise 13.1's memory limit: peak extra memory below this fraction of x.nbytes.
 MEMORY_LIMIT = 0.5
@@ -47,7 +49,7 @@ def _check_inplace_values(function, x, alpha):
     given = x.copy()
     with np.errstate(all="ignore"):  # 0 * -inf and the like: reported below, not warned
         result = call_student(function, given, alpha, may_modify=(0,), returns_none=True)
-    expected = leaky_relu(x, alpha)
+        expected = leaky_relu(x, alpha)
     changed = not np.array_equal(given, x, equal_nan=True)
     if result is None:
         raise Mistake("your function returns None: end it with `return x` (the same array "
@@ -67,8 +69,9 @@ def _check_inplace_values(function, x, alpha):
     i = int(np.argmax(wrong))
     shown = f"x = {x[i]!r} should give {expected[i]!r}, got {given[i]!r} (alpha = {alpha})"
     if alpha == 0 and np.all(np.isneginf(bad_x)):
-        raise Mistake(f"{shown}: 0 * -inf is nan. For alpha = 0 use ReLU's "
-                      "np.maximum(x, 0, out=x) instead of multiplying by 0.")
+        raise Mistake(f"{shown}: 0 * -inf is nan, in leaky.leaky_relu as in PyTorch. "
+                      "0 is relu's answer (np.maximum(x, 0)); Leaky ReLU multiplies the "
+                      "negative values by alpha, also when alpha = 0.")
     if alpha > 1:
         raise Mistake(f"wrong for alpha > 1: {shown}. max(x, alpha * x) picks the wrong "
                       "branch when alpha > 1; change only the negative elements.")
@@ -83,7 +86,7 @@ def _check_inplace_values(function, x, alpha):
     "Only the negative elements change: they become alpha * x. The others stay as they are.",
     "np.multiply(x, alpha, out=x, where=x < 0) multiplies just those elements, in x itself, "
     "with only a boolean mask as temporary.",
-    "alpha = 0 is ReLU: 0 * -inf is nan, so use np.maximum(x, 0, out=x) for that case. "
+    "No special case is needed, not even for alpha = 0: leaky_relu(-inf, 0) is 0 * -inf = nan. "
     "Return x at the end.",
 ])
 def check_inplace(function):
@@ -120,43 +123,102 @@ def one_liner(x, a):
     return np.maximum(a * x, x)
 
 
-@exercise("13.2", "an input (x, alpha) that breaks np.maximum(a * x, x)", hints=[
+@exercise("13.2", "an input (x, alpha <= 1) that breaks np.maximum(a * x, x)", hints=[
     "For 0 <= alpha <= 1 and finite x the max form is right, however large x is.",
-    "What does max(alpha * x, x) pick for x = 2 when alpha = 1.5?",
-    "Another kind: alpha = 0 and x = -inf. What is 0 * -inf?",
+    "So the input must be infinite (or nan). Which infinity, with which alpha?",
+    "alpha = 0 and x = +inf: what is 0 * inf, and what does np.maximum do with a nan?",
 ])
 def check_breaking(answer):
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise Mistake(f"give a pair (x, alpha), e.g. (1.0, 0.5); got {answer!r}")
+        raise Mistake(f"give a pair (x, alpha), e.g. (1.0, 0.5); got {short(answer)}")
     x_given, alpha_given = answer
     try:
         alpha = check_alpha(alpha_given)
     except (TypeError, ValueError):
         raise Mistake(f"alpha must be a finite number >= 0 (leaky.leaky_relu accepts no "
-                      f"other), got {alpha_given!r}") from None
+                      f"other), got {short(alpha_given)}") from None
     try:
         x = np.asarray(x_given, dtype=np.float64)
     except (TypeError, ValueError):
-        raise Mistake(f"x must be a number or an array of numbers, got {x_given!r}") from None
+        raise Mistake(f"x must be a number or an array of numbers, got "
+                      f"{short(x_given)}") from None
+    if alpha > 1:
+        raise Mistake(f"alpha = {alpha:g} is the kind section 1 showed (for alpha > 1 max picks "
+                      "the wrong branch). Find an input with alpha <= 1.")
     with np.errstate(all="ignore"):
         naive = np.asarray(one_liner(x, alpha))
-    expected = np.asarray(leaky_relu(x, alpha))
+        expected = np.asarray(leaky_relu(x, alpha))
     broken = ~((naive == expected) | (np.isnan(naive) & np.isnan(expected)))
     if broken.any():
         i = np.unravel_index(int(np.argmax(broken)), broken.shape)
-        shown = (f"at x = {float(x[i])!r}, alpha = {alpha}: one_liner gives "
-                 f"{float(naive[i])!r}, leaky_relu {float(expected[i])!r}.")
-        if alpha > 1:
-            return (f"Broken {shown} For alpha > 1 max picks the wrong branch. The other kind: "
-                    "alpha = 0 with x = -inf.")
-        return (f"Broken {shown} 0 * -inf is nan. The other kind: any alpha > 1 with a "
-                "non-zero x.")
-    if alpha <= 1 and np.all(np.isfinite(x)):
+        return (f"Broken at x = {float(x[i])!r}, alpha = {alpha}: one_liner gives "
+                f"{float(naive[i])!r}, leaky_relu {float(expected[i])!r}. 0 * inf is nan, and "
+                "np.maximum passes a nan on, so the max form loses +inf when alpha = 0. The "
+                "definition never multiplies a positive x.")
+    if np.all(np.isfinite(x)):
         raise Mistake("they agree: for 0 <= alpha <= 1 and finite x the max form is right, "
-                      "even for x = 1e300 (alpha * x cannot overflow). Try alpha > 1, or an "
-                      "infinite x.")
-    if alpha > 1:
-        raise Mistake("they agree: with alpha > 1 any non-zero finite x breaks it, but you "
-                      "chose x = 0, inf or nan, where both give the same.")
+                      "even for x = 1e300 (alpha * x cannot overflow). Try an infinite x.")
+    if alpha == 0 and np.any(np.isneginf(x)):
+        raise Mistake("they agree there: at x = -inf both give nan (0 * -inf is nan in "
+                      "leaky_relu too, as in PyTorch). Does every infinity agree?")
     raise Mistake("they agree on that infinite or nan input with this alpha. Which alpha "
                   "makes alpha * inf a problem?")
+
+
+# --- 13.3: predict, then run --------------------------------------------------------------
+#: 13.3: C and D are both one pass and usually within noise of each other; C (a new array
+#: on every call) counts as wrong only if it took more than this many times D's time.
+ALLOCATION_SLACK = 2.0
+#: 13.3: the predicted speed-up over the reference counts if within this factor of the
+#: measured one (it is a prediction: the reasoning matters, not the digits).
+FACTOR_SLACK = 3.0
+GRADIENT_SIZE = 2**18
+GRADIENT_LETTERS = ("A", "B", "C", "D")
+
+
+def _measured_gradients() -> dict:
+    """The measurement printed by the lesson's cell before the check, or a new one."""
+    from .. import roofline
+
+    return roofline.last_gradients() or roofline.measure_gradients(GRADIENT_SIZE)
+
+
+@exercise("13.3", "predict the fastest gradient version and its speed-up", hints=[
+    "Count what each version writes and reads: a full-size mask, a result, a second mask, "
+    "and how it picks elements. One pass reads x once and writes one array.",
+    "Section 8 measured np.where itself, as a multiple of a copy's time. A and B do at least "
+    "that much work; a one-pass version costs about one copy.",
+    "C and D differ only in where the result goes: a new array each call, or g.",
+])
+def check_prediction(answer):
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        raise Mistake(f"give a pair (letter, factor), e.g. (\"B\", 3.0); got {short(answer)}")
+    letter, factor = answer
+    if not isinstance(letter, str) or letter.strip().upper() not in GRADIENT_LETTERS:
+        raise Mistake(f"the first item must be one of the letters {', '.join(GRADIENT_LETTERS)}, "
+                      f"got {short(letter)}")
+    letter = letter.strip().upper()
+    factor = as_number(factor, "the factor (how many times faster than A)")
+    if factor <= 0:
+        raise Mistake(f"the factor must be > 0 (times faster than A), got {factor:g}")
+    times = _measured_gradients()
+    one_pass = min(times["C"], times["D"])
+    speedup = times["A"] / one_pass
+    if letter in "AB":
+        raise Mistake(f"{letter} was among the slowest, not the fastest: it builds full-size "
+                      "temporaries (a mask, a new result) and writes through a mask, many "
+                      "times a copy's time, like np.where in section 8. See the table above.")
+    if letter == "C" and times["C"] > ALLOCATION_SLACK * times["D"]:
+        raise Mistake("C was clearly slower than D here (see the table above): C makes a new "
+                      "array on every call, D writes into g, made once.")
+    if factor < speedup / FACTOR_SLACK:
+        raise Mistake(f"{letter} is right, but the reference is much slower than you think: "
+                      f"your factor {factor:g} is less than a third of the measured one (see "
+                      "the table). A uses np.where and a mask write, which section 8 timed.")
+    if factor > speedup * FACTOR_SLACK:
+        raise Mistake(f"{letter} is right, but your factor {factor:g} is more than three times "
+                      "the measured one (see the table): the reference is slow, not that "
+                      "slow.")
+    return (f"{letter} is one of the fastest, and your factor is within 3x of the measured "
+            "one. A and B build a mask and a new array, then pick or write element by element "
+            "through the mask; C and D read x once and write once, like a copy.")
