@@ -76,6 +76,31 @@ def test_blocked_is_identical_to_the_reference(dtype, alpha):
     assert_identical(x, expected)
 
 
+@pytest.mark.parametrize("function", [fast.leaky_relu, fast.leaky_relu_blocked])
+@pytest.mark.parametrize("dtype,alpha", [(np.float16, 1e-8), (np.float32, 1e-46),
+                                         (np.float64, 5e-324)])
+def test_an_alpha_that_rounds_to_zero_in_the_dtype(function, dtype, alpha):
+    """float16(1e-8) is 0: the numpy code must then take alpha = 0's path (max(inf, 0 * inf)
+    would be nan where the reference gives inf)."""
+    x = battery(dtype, size=50)
+    assert dtype(alpha) == 0 or dtype is np.float64
+    with np.errstate(all="ignore"):
+        assert_identical(function(x, alpha), leaky.leaky_relu(x, alpha))
+        assert_identical(fast.leaky_relu_grad(x, alpha), leaky.leaky_relu_grad(x, alpha))
+
+
+@pytest.mark.parametrize("function", [fast.leaky_relu, fast.leaky_relu_grad,
+                                      fast.leaky_relu_blocked])
+def test_non_native_byte_order_gives_the_references_native_result(function):
+    reference = leaky.leaky_relu_grad if function is fast.leaky_relu_grad else leaky.leaky_relu
+    for dtype in (">f2", ">f4", ">f8") if np.little_endian else ("<f2", "<f4", "<f8"):
+        x = battery(np.dtype(dtype).newbyteorder("="), size=50).astype(dtype)
+        with np.errstate(all="ignore"):
+            expected = reference(x, 0.1)
+            assert expected.dtype.isnative
+            assert_identical(function(x, 0.1), expected)
+
+
 def test_the_old_blocked_alpha_zero_was_not_the_reference():
     """Why alpha = 0 has its own branch: max(x, 0 * x) is nan at +inf."""
     x = np.array([np.inf, -np.inf, -2.0])
@@ -126,6 +151,14 @@ def test_overlapping_out(function):
 def test_streaming_stores_give_the_same_results(monkeypatch, dtype, parallel):
     """Every out-of-place call streams when STREAM_BYTES is 0: aligned or not, any size."""
     monkeypatch.setattr(fast, "STREAM_BYTES", 0)
+    chosen = set()
+    kernel = fast._kernel
+
+    def recording(kind, how, parallel):
+        chosen.add(how)
+        return kernel(kind, how, parallel)
+
+    monkeypatch.setattr(fast, "_kernel", recording)
     for size in (0, 1, 3, 7, 8, 9, 31, 1000, 100_003):
         x = battery(dtype, size)[: size or None] if size else np.zeros(0, dtype)
         for offset in (0, 1, 3):
@@ -138,6 +171,7 @@ def test_streaming_stores_give_the_same_results(monkeypatch, dtype, parallel):
                         assert function(x, alpha, out=out, parallel=parallel) is out
                     assert_identical(out, expected)
             assert (buffer[:offset] == 7).all()  # nothing written before out
+    assert chosen == ({"stream"} if fast._X86 else {"out"})
 
 
 def test_parallel_equals_serial_on_a_large_array():
@@ -202,24 +236,85 @@ def test_importing_leaky_and_leaky_fast_does_not_import_numba():
     assert out.split() == ["False", "False"]
 
 
-def test_identical_when_compiled_for_a_haswell():
-    """tests/other_cpu.env's setting: code generated for AVX2; elementwise, so the same bits."""
-    out = _python("""
-        import numpy as np, leaky, leaky.fast as fast
-        rng = np.random.default_rng(0)
-        x = rng.normal(size=100_003).astype(np.float32)
-        x[:4] = [np.inf, -np.inf, -0.0, np.nan]
-        ok = True
-        for dtype in (np.float32, np.float64):
-            y = x.astype(dtype)
-            for alpha in (0.0, 0.01, 1.5):
-                with np.errstate(invalid="ignore"):
-                    pairs = [(fast.leaky_relu(y, alpha), leaky.leaky_relu(y, alpha)),
-                             (fast.leaky_relu_grad(y, alpha), leaky.leaky_relu_grad(y, alpha))]
-                for got, want in pairs:
-                    ok &= np.array_equal(got.view(f"u{dtype().itemsize}"),
-                                         want.view(f"u{dtype().itemsize}"))
-        import numba
-        print(ok, numba.config.CPU_NAME)
-    """, NUMBA_CPU_NAME="haswell", NUMBA_CPU_FEATURES="")
+#: Run in a fresh process: every kernel (ordinary, streaming, serial, parallel) against the
+#: reference, bit for bit (NaN compared as NaN), for two dtypes and three alphas, with an
+#: ``out`` that starts one element past a 32-byte boundary.
+ALL_KERNELS_IDENTICAL = """
+    import numpy as np, leaky, leaky.fast as fast
+    fast.STREAM_BYTES = 0  # every separate result is streamed
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=100_003).astype(np.float32)
+    x[:5] = [np.inf, -np.inf, -0.0, np.nan, 0.0]
+    ok = True
+    for dtype in (np.float32, np.float64):
+        y = x.astype(dtype)
+        uint = f"u{np.dtype(dtype).itemsize}"
+        for alpha in (0.0, 0.01, 1.5):
+            for parallel in (False, True):
+                for function, reference in ((fast.leaky_relu, leaky.leaky_relu),
+                                            (fast.leaky_relu_grad, leaky.leaky_relu_grad)):
+                    with np.errstate(invalid="ignore"):
+                        want = reference(y, alpha)
+                        got = [function(y, alpha, parallel=parallel)]
+                        out = np.empty(y.size + 1, dtype)[1:]
+                        got.append(function(y, alpha, out=out, parallel=parallel))
+                        inplace = y.copy()
+                        got.append(function(inplace, alpha, out=inplace, parallel=parallel))
+                    nan = np.isnan(want)
+                    for g in got:
+                        ok &= bool((np.isnan(g) == nan).all())
+                        ok &= bool((g[~nan].view(uint) == want[~nan].view(uint)).all())
+"""
+
+
+def test_identical_when_compiled_for_a_haswell(tmp_path):
+    """tests/other_cpu.env's setting: code generated for AVX2 (streaming stores included);
+    elementwise, so the same bits. A fresh cache, so that the kernels are really compiled."""
+    out = _python(ALL_KERNELS_IDENTICAL + """
+    import numba
+    print(ok, numba.config.CPU_NAME)
+    """, NUMBA_CPU_NAME="haswell", NUMBA_CPU_FEATURES="", NUMBA_CACHE_DIR=str(tmp_path))
     assert out.split() == ["True", "haswell"]
+
+
+@pytest.mark.skipif(not fast._X86, reason="leaky.fast streams on x86-64 only")
+def test_streaming_kernels_really_stream_and_fence(tmp_path):
+    """The stream kernels compile to non-temporal stores and sfence; the ordinary one has
+    neither (a fresh cache: numba shows no machine code for kernels loaded from one)."""
+    out = _python("""
+        import re, numpy as np
+        from leaky import _fast_kernels as k
+        x, out = np.zeros(64, np.float32), np.zeros(64, np.float32)
+        for kernel in (k.forward, k.forward_stream, k.grad_stream, k.forward_stream_parallel):
+            if kernel is k.grad_stream:
+                kernel(x, out, *(np.float32(v) for v in (0.1, 1, np.nan)))
+            else:
+                kernel(x, out, np.float32(0.1))
+            asm = "\\n".join(kernel.inspect_asm().values())
+            print(kernel.__name__, bool(re.search(r"movnt", asm)), "sfence" in asm)
+    """, NUMBA_CACHE_DIR=str(tmp_path))
+    assert out.split() == ["forward", "False", "False", "forward_stream", "True", "True",
+                           "grad_stream", "True", "True", "forward_stream_parallel", "True",
+                           "True"]
+
+
+def test_streaming_kernels_compile_without_x86_intrinsics(tmp_path):
+    """What ARM64 compiles: with X86 False the fence is LLVM's own ``fence seq_cst``, not
+    the ``llvm.x86.sse.sfence`` call (which LLVM cannot select for ARM64: "Cannot select:
+    intrinsic %llvm.x86.sse.sfence", and the process aborts). Results still bit for bit."""
+    out = _python("""
+    import leaky._fast_kernels as k
+    k.X86 = False
+    """ + ALL_KERNELS_IDENTICAL + """
+    x = np.concatenate([y, -y])  # float64, NaN and infinities included
+    for kernel, scalars, reference in (
+            (k.forward_stream, (0.2,), leaky.leaky_relu(x, 0.2)),
+            (k.grad_stream, (0.2, 1.0, np.nan), leaky.leaky_relu_grad(x, 0.2))):
+        out = np.full_like(x, 7.0)
+        kernel(x, out, *scalars)
+        ok &= np.array_equal(out, reference, equal_nan=True)
+        ok &= bool((np.signbit(out) == np.signbit(reference))[~np.isnan(reference)].all())
+    ir = "\\n".join(k.forward_stream.inspect_llvm().values())
+    print(ok, "sfence" in ir, "fence seq_cst" in ir, "!nontemporal" in ir)
+    """, NUMBA_CACHE_DIR=str(tmp_path))
+    assert out.split() == ["True", "False", "True", "True"]

@@ -87,6 +87,17 @@ def inplace_raises(x, alpha=0.01):
     raise ValueError("boom")
 
 
+def inplace_returns_a_string(x, alpha=0.01):
+    return "done"
+
+
+def inplace_float64_alpha(x, alpha=0.01):
+    """Multiplies a float32 x by a float64 alpha: float64 products rounded to float32, not
+    the reference's float32 product (one unit in the last place off, here and there)."""
+    np.multiply(x, np.float64(alpha), out=x, where=x < 0)
+    return x
+
+
 def inplace_changes_dtype(x, alpha=0.01):
     inplace_ok(x, alpha)
     x.dtype = np.int64 if x.dtype == np.float64 else np.int32  # a view of the same bytes
@@ -110,6 +121,8 @@ def test_13_1_correct_answers(verdict, answer):
     (inplace_no_return, "returns None"),
     (inplace_raises, "raised ValueError: boom"),
     (inplace_changes_dtype, "the dtype changed"),
+    (inplace_returns_a_string, "returns 'done' instead of overwriting x"),
+    (inplace_float64_alpha, "off in the last digit"),
 ])
 def test_13_1_mistakes(verdict, answer, expected):
     out = verdict("13.1", answer)
@@ -165,6 +178,8 @@ def test_13_2_correct(verdict, answer, expected):
     ((1.0, -0.5), "alpha must be a finite number >= 0"),
     ((1.0, "big"), "alpha must be a finite number >= 0"),
     (("two", 0.5), "x must be a number"),
+    (("inf", 0.0), "x must be a number or an array of numbers, got 'inf'"),
+    ((None, 0.0), "x must be a number or an array of numbers, got None"),
     (2.0, "give a pair (x, alpha)"),
 ])
 def test_13_2_mistakes(verdict, answer, expected):
@@ -276,6 +291,14 @@ def test_alternating_undoes_itself():
     np.testing.assert_allclose(y, [-0.02, -0.01, 3.0])
     call()
     np.testing.assert_allclose(y, [-2.0, -1.0, 3.0])
+
+
+def test_alternating_with_alpha_zero_never_divides_by_it():
+    y = np.array([-2.0, 3.0])
+    call = roofline._alternating(lambda a: np.multiply(y, a, out=y, where=y < 0), 0.0)
+    call()
+    call()
+    assert y[1] == 3.0 and y[0] == 0.0
 
 
 def test_cases_compute_leaky_relu():

@@ -1,7 +1,11 @@
 """The compiled loops behind :mod:`leaky.fast` (lesson 13). Imported on the first call of a
 ``leaky.fast`` function, never by ``import leaky`` or ``import leaky.fast``.
 
-Each kernel is one pass over 1-D contiguous arrays: read an element, write its result.
+Start with :func:`forward`: it is the whole idea, one pass over 1-D contiguous arrays, read
+an element, write its result. The others are the same loop in place (``*_inplace``), for
+the gradient (``grad*``), split over threads (``*_parallel``) and with streaming stores
+(``*_stream``, at the end of the file).
+
 ``numba.njit`` compiles a kernel the first time it is called with a new dtype, and
 ``cache=True`` stores the machine code next to this file (``__pycache__``, or
 ``NUMBA_CACHE_DIR``), so a second process loads it instead of compiling again. The cache is
@@ -15,14 +19,20 @@ over numba's threads (``numba.set_num_threads``; ``NUMBA_NUM_THREADS``).
 
 The ``*_stream`` kernels write a separate ``out`` with non-temporal ("streaming") stores,
 32 bytes at a time: an ordinary store into a cache line that is not in the cache first
-reads that line (read for ownership), a streaming store does not. That saves a third of
-the memory traffic when ``out`` is far larger than the caches; for arrays that fit in
-them, ordinary stores are faster (:data:`leaky.fast.STREAM_BYTES` chooses).
+reads that line (read for ownership), a streaming store does not, and it does not keep the
+line in the cache either. That saves a third of the memory traffic when ``out`` is far
+larger than the caches; for a smaller result it would push out of the cache what the next
+operation is about to read (:data:`leaky.fast.STREAM_BYTES` chooses). They are plain LLVM IR
+(a vector store marked ``!nontemporal``, then a fence), so they compile for any CPU: LLVM
+emits ``movntps``/``movntpd`` (SSE2, so every x86-64 CPU; ``vmovnt*`` with AVX) and
+``sfence`` on x86-64, ``stnp`` and ``dmb ish`` on ARM64. :mod:`leaky.fast` uses them on
+x86-64 only, where they are measured (``bench/bench_activations.py``).
 """
 
 from __future__ import annotations
 
 import numba
+from llvmlite import binding as llvm_binding
 from llvmlite import ir
 from numba import types
 from numba.core import cgutils
@@ -31,6 +41,8 @@ from numba.extending import intrinsic
 _SERIAL = {"cache": True, "nogil": True, "boundscheck": False}
 _PARALLEL = {**_SERIAL, "parallel": True}
 VECTOR_BYTES = 32  # one AVX register; split into two SSE stores on older CPUs
+#: numba compiles for the machine it runs on: is it x86-64? (chooses the fence below)
+X86 = llvm_binding.get_process_triple().split("-")[0] in ("x86_64", "amd64")
 CHUNKS = 64  # pieces the parallel streaming kernels share among numba's threads
 
 
@@ -149,11 +161,16 @@ def _grad_vector_stream(typingctx, x, out, i, a, one, nan):
 
 @intrinsic
 def _store_fence(typingctx):
-    """sfence: the streaming stores before it are visible before any store after it."""
+    """Make the streaming stores before it visible before any store after it (they are
+    weakly ordered). x86-64: ``sfence``, the fence Intel documents for them; elsewhere a
+    full fence, ``fence seq_cst`` (``dmb ish`` on ARM64)."""
     def codegen(context, builder, signature, args):
-        fence = cgutils.get_or_insert_function(
-            builder.module, ir.FunctionType(ir.VoidType(), []), "llvm.x86.sse.sfence")
-        builder.call(fence, [])
+        if X86:
+            sfence = cgutils.get_or_insert_function(
+                builder.module, ir.FunctionType(ir.VoidType(), []), "llvm.x86.sse.sfence")
+            builder.call(sfence, [])
+        else:
+            builder.fence("seq_cst")
         return context.get_dummy_value()
     return types.void(), codegen
 

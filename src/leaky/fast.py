@@ -14,10 +14,11 @@ gradient ``alpha`` at exactly 0) while moving as few bytes as possible:
 * :func:`leaky_relu_blocked`: numpy only, in cache-sized blocks, so that its temporaries stay
   in the CPU cache (the package's ``leaky_relu`` until version 0.2).
 
-Supported: float32 and float64 run the compiled pass. float16 gives the same results
-through numpy (numba has no float16 arithmetic on the CPU), so it is not one pass. bool,
-int, lists and scalars are converted to float64 first, like the reference; such an input
-cannot be its own ``out``. Arguments are checked as in the reference, with the same
+Supported: float32 and float64 run the compiled pass. float16 (and ``np.longdouble``) give
+the same results through numpy (numba has no float16 arithmetic on the CPU), so they are
+not one pass. bool, int, lists and scalars are converted to float64 first, like the
+reference, and so are arrays in non-native byte order to native; such an input cannot be
+its own ``out``. Arguments are checked as in the reference, with the same
 messages (``alpha must be a finite number >= 0, got -1``, ``out must be an array of shape
 (3,) and dtype float64, got ...``).
 
@@ -50,8 +51,9 @@ COMPILED_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
 
 #: A separate result of at least this many bytes is written with streaming (non-temporal)
 #: stores, which skip reading each cache line of ``out`` before writing it: a third less
-#: memory traffic once the arrays are far larger than the caches; below it, ordinary stores
-#: win (they leave the result in the cache). x86-64 only. Measured: bench/bench_activations.py.
+#: memory traffic once the arrays are far larger than the caches. Below it, ordinary stores
+#: leave the result in the cache, where the next operation finds it (glibc's ``memcpy``
+#: reasons the same way). x86-64 only. Measured: bench/bench_activations.py.
 STREAM_BYTES = 1 << 26
 
 _X86 = platform.machine().lower() in ("x86_64", "amd64")
@@ -84,6 +86,8 @@ def _prepare(x, alpha, out):
     """Checked alpha, x as a float array, and the array to write (``out`` or a new one)."""
     alpha = check_alpha(alpha)
     xa = as_float_array(x)
+    if not xa.dtype.isnative:  # the reference's result is in native byte order
+        xa = xa.astype(xa.dtype.newbyteorder("="))
     if out is None:
         return alpha, xa, np.empty_like(xa, subok=False)
     return alpha, xa, check_out(out, xa.shape, xa.dtype)
@@ -182,17 +186,19 @@ def warm_up(dtypes=("float32", "float64"), parallel=True) -> float:
 def _leaky_block(x: np.ndarray, alpha: float, out: np.ndarray, tmp: np.ndarray) -> None:
     """out = leaky_relu(x) for one block; tmp is scratch of x's shape, apart from x and out.
 
-    For 0 < alpha <= 1 the larger of (x, alpha * x) is the reference's branch, for alpha > 1
-    the smaller: equal to it for every input, NaN, infinities and signed zeros included.
-    For alpha = 0 the max form gives nan at +inf (0 * inf), so the reference's own rule is
-    used, with a mask.
+    ``a`` is alpha in x's dtype, as the reference multiplies by it. For 0 < a <= 1 the larger
+    of (x, a * x) is the reference's branch, for a > 1 the smaller: equal to it for every
+    input, NaN, infinities and signed zeros included. For a = 0 (alpha = 0, or an alpha too
+    small for the dtype: float16 rounds 1e-8 to 0) the max form gives nan at +inf
+    (0 * inf), so the reference's own rule is used, with a mask.
     """
-    np.multiply(x, alpha, out=tmp)
-    if alpha == 0.0:
+    a = x.dtype.type(alpha)
+    np.multiply(x, a, out=tmp)
+    if a == 0:
         np.copyto(tmp, x, where=np.greater(x, 0))
         np.copyto(out, tmp)
         return
-    (np.maximum if alpha <= 1.0 else np.minimum)(x, tmp, out=out)
+    (np.maximum if a <= 1 else np.minimum)(x, tmp, out=out)
 
 
 def _blocked_into(xa: np.ndarray, alpha: float, result: np.ndarray) -> None:

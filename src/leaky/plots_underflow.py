@@ -117,13 +117,13 @@ def plot_dtype_error(fig, alpha, dtype="float16"):
     ax_y.axhline(data["log_normal"], color="C2", lw=0.8, label="smallest normal")
     ax_y.set(title=f"log10 |leaky_relu(x)|, x = -m, {dtype}", xlabel="log10 m   (red: m > max)",
              ylim=(data["floor"], data["ceiling"]))
-    ax_y.legend(loc="upper left", fontsize=7)
+    ax_y.legend(loc="upper left", fontsize=9)
     (line_e,) = ax_e.plot(data["log_m"], data["error"], color="C1", lw=1.2)
     ax_e.axhline(data["eps"], color="0.4", ls=":", lw=1, label="rounding level eps/2")
     ax_e.axhline(1.0, color="C3", ls=":", lw=1, label="100% (output is 0)")
     ax_e.set(title="relative error of the output", xlabel="log10 m", yscale="log",
              ylim=(1e-20, 20))
-    ax_e.legend(loc="lower left", fontsize=7)
+    ax_e.legend(loc="lower left", fontsize=9)
     label = ax_e.text(0.98, 0.62, "", transform=ax_e.transAxes, ha="right", fontsize=9)
 
     def update(alpha, dtype=dtype):

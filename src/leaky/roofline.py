@@ -41,12 +41,13 @@ def _alternating(function, alpha):
     """A call that applies ``function(alpha)`` and ``function(1 / alpha)`` in turn: in place,
     the second undoes the first on the negative values, so every call does the same work
     on the same data (repeating alpha = 0.01 would shrink them into the subnormal range,
-    where arithmetic gets slow)."""
+    where arithmetic gets slow). alpha = 0 has no inverse: every call uses 0 (after the
+    first, the negative values are -0.0 and stay so)."""
     state = {"flip": False}
 
     def call():
         state["flip"] = not state["flip"]
-        return function(alpha if state["flip"] else 1 / alpha)
+        return function(alpha if state["flip"] or alpha == 0 else 1 / alpha)
 
     return call
 
@@ -162,7 +163,7 @@ def plot_roofline(data, fig=None):
     if fig is None:
         from .plotting import new_figure
 
-        fig = new_figure(ncols=2, figsize=(10.0, 4.2))
+        fig = new_figure(ncols=2, figsize=(10.0, 5.2))
     ax_t, ax_b = fig.axes[:2]
     moved = data["bytes"]
     for i, (name, seconds) in enumerate(data["times"].items()):
@@ -174,8 +175,8 @@ def plot_roofline(data, fig=None):
              ylabel="seconds per call", title="time per call (dashed: the copy)")
     ax_b.set(xscale="log", yscale="log", xlabel="bytes moved (read x + write result)",
              ylabel="GB/s", title="bandwidth = bytes moved / time")
-    fig.legend(loc="center left", bbox_to_anchor=(0.86, 0.5), fontsize=7, frameon=False)
-    fig.subplots_adjust(left=0.07, right=0.85, bottom=0.14, top=0.9, wspace=0.28)
+    fig.legend(loc="lower center", ncol=3, fontsize=9, frameon=False)
+    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.27, top=0.93, wspace=0.25)
     return fig
 
 

@@ -7,7 +7,7 @@ import tracemalloc
 
 import numpy as np
 
-from .._validate import check_alpha
+from .._validate import as_float_array, check_alpha
 from ..activations import leaky_relu
 from ..exercises import Mistake, call_student, exercise, short
 from ._common import as_number
@@ -56,7 +56,8 @@ def _check_inplace_values(function, x, alpha):
                       "it changed).")
     if result is not given:
         if not changed:
-            raise Mistake("x is unchanged: your function returns a new array instead of "
+            what = "a new array" if isinstance(result, np.ndarray) else short(result)
+            raise Mistake(f"x is unchanged: your function returns {what} instead of "
                           "overwriting x. Write into x itself (e.g. out=x) and return x.")
         raise Mistake("x was changed, but the function returned a different object: "
                       "return x itself, not a copy or a new array.")
@@ -79,6 +80,12 @@ def _check_inplace_values(function, x, alpha):
         raise Mistake(f"positive values changed: {shown}. Did you overwrite x with alpha * x "
                       "and then read it again (aliasing)? Positive elements must stay as "
                       "they are.")
+    with np.errstate(invalid="ignore"):
+        last_digit = np.allclose(given[wrong], expected[wrong], rtol=1e-6, atol=0.0)
+    if last_digit:
+        raise Mistake(f"off in the last digit: {shown}. Multiply in x's own dtype, by alpha "
+                      "as given (a Python float), as leaky.leaky_relu does, not by a "
+                      "float64 alpha.")
     raise Mistake(f"wrong values: {shown}.")
 
 
@@ -138,7 +145,7 @@ def check_breaking(answer):
         raise Mistake(f"alpha must be a finite number >= 0 (leaky.leaky_relu accepts no "
                       f"other), got {short(alpha_given)}") from None
     try:
-        x = np.asarray(x_given, dtype=np.float64)
+        x = as_float_array(x_given).astype(np.float64)
     except (TypeError, ValueError):
         raise Mistake(f"x must be a number or an array of numbers, got "
                       f"{short(x_given)}") from None
