@@ -1,7 +1,6 @@
 """The build: solution regions, student stubs, staleness, hand edits, byte-stable output."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -70,23 +69,8 @@ def test_check_passes_on_the_repository():
     assert build.check(ROOT) == []
 
 
-def _copy_course(tmp_path, lessons=(LESSON01,)):
-    """A course folder with the given lessons, built as in the repository."""
-    for folder in ("lessons_src", "notebooks", "solutions"):
-        (tmp_path / folder).mkdir()
-    for slug in lessons:
-        shutil.copy(ROOT / "lessons_src" / f"{slug}.py", tmp_path / "lessons_src")
-        for version in build.VERSIONS:
-            shutil.copy(ROOT / version / f"{slug}.ipynb", tmp_path / version)
-    shutil.copytree(ROOT / "src" / "leaky", tmp_path / "src" / "leaky",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copy(ROOT / "requirements.txt", tmp_path)
-    return tmp_path
-
-
-def test_check_names_a_hand_edit_and_a_missing_notebook(tmp_path):
-    root = _copy_course(tmp_path)
+def test_check_names_a_hand_edit_and_a_missing_notebook(course_copy):
+    root = course_copy(LESSON01)
     assert build.check(root) == []
     path = root / "notebooks" / f"{LESSON01}.ipynb"
     nb = json.loads(path.read_text())
@@ -102,8 +86,8 @@ def test_check_names_a_hand_edit_and_a_missing_notebook(tmp_path):
 
 
 @pytest.mark.parametrize("change", ["package", "data", "requirements", "source comment"])
-def test_check_fails_when_what_the_outputs_depend_on_changes(tmp_path, change):
-    root = _copy_course(tmp_path)
+def test_check_fails_when_what_the_outputs_depend_on_changes(course_copy, change):
+    root = course_copy(LESSON01)
     target = {"package": root / "src/leaky/plotting.py",
               "data": root / "data/mnist_quick.npz",
               "requirements": root / "requirements.txt",
@@ -117,8 +101,8 @@ def test_check_fails_when_what_the_outputs_depend_on_changes(tmp_path, change):
         assert all("older lesson source, package, data or requirements" in p for p in problems)
 
 
-def test_the_build_refuses_to_overwrite_a_hand_edit(tmp_path):
-    root = _copy_course(tmp_path)
+def test_the_build_refuses_to_overwrite_a_hand_edit(course_copy):
+    root = course_copy(LESSON01)
     path = root / "notebooks" / f"{LESSON01}.ipynb"
     nb = json.loads(path.read_text())
     nb["cells"][5]["source"] = "my answer, typed into the course's copy"

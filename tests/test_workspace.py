@@ -19,21 +19,6 @@ ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ("01_understanding_leaky_relu", "02_mathematical_definition")
 
 
-def _course(tmp_path) -> Path:
-    """A course folder with lessons 01 and 02, built as in the repository."""
-    for folder in ("lessons_src", "notebooks", "solutions"):
-        (tmp_path / folder).mkdir()
-    for slug in LESSONS:
-        shutil.copy(ROOT / "lessons_src" / f"{slug}.py", tmp_path / "lessons_src")
-        for version in build.VERSIONS:
-            shutil.copy(ROOT / version / f"{slug}.ipynb", tmp_path / version)
-    shutil.copytree(ROOT / "src" / "leaky", tmp_path / "src" / "leaky",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copy(ROOT / "requirements.txt", tmp_path)
-    return tmp_path
-
-
 def _answer(path: Path, text: str) -> None:
     """Type an answer into the first exercise cell and save, as JupyterLab would."""
     nb = json.loads(path.read_text())
@@ -44,8 +29,8 @@ def _answer(path: Path, text: str) -> None:
     path.write_text(json.dumps(nb, indent=1))
 
 
-def test_a_student_end_to_end(tmp_path):
-    root = _course(tmp_path)
+def test_a_student_end_to_end(course_copy):
+    root = course_copy(*LESSONS)
     mine = root / "my-work"
 
     # 1. the first `make lab`: every lesson copied, with a banner for the student
@@ -84,8 +69,8 @@ def test_a_student_end_to_end(tmp_path):
     assert not update.exists()
 
 
-def test_the_build_stops_at_a_hand_edited_course_notebook(tmp_path, capsys):
-    root = _course(tmp_path)
+def test_the_build_stops_at_a_hand_edited_course_notebook(course_copy, capsys):
+    root = course_copy(*LESSONS)
     path = root / "notebooks" / f"{LESSONS[0]}.ipynb"
     _answer(path, "# an answer typed into notebooks/ itself\n")
     before = path.read_bytes()

@@ -29,7 +29,7 @@ START, END = "<!-- course-map:start -->", "<!-- course-map:end -->"
 _TITLE = re.compile(r"^#\s+(\d\d)\s+·\s+(.+?)\s*$", re.M)
 _YOU_WILL = re.compile(r"^\*\*You will:\*\*\s+(.+?)\s*$", re.M)
 _TIME = re.compile(r"\*\*Time:\*\*\s+about\s+(\d+)\s+minutes", re.I)
-_PREREQ = re.compile(r"\*\*Prerequisites:\*\*\s+(.+?)\s*$", re.M)
+_PREREQ = re.compile(r"\*\*Prerequisites:\*\*\s+(.+?)(?:\n\s*\n|\Z)", re.S)
 _TEACHING_HEADING = re.compile(r"^### (\d\d) · .*$", re.M)
 
 
@@ -75,11 +75,13 @@ def lesson_info(path: Path) -> LessonInfo:
     title = found["title"]
     if title.group(1) != path.name[:2]:
         raise CourseMapError(f"{path.name}: the title says lesson {title.group(1)}")
-    prerequisites = found["Prerequisites"].group(1)
+    # The whole paragraph, joined, up to the end of its first sentence.
+    paragraph = " ".join(found["Prerequisites"].group(1).split())
+    prerequisites = re.split(r"(?<=[.;])\s", paragraph, maxsplit=1)[0]
     return LessonInfo(number=path.name[:2], slug=path.stem, title=title.group(2),
                       you_will=found["You will"].group(1),
                       minutes=int(found["Time"].group(1)),
-                      prerequisites=prerequisites.rstrip("."))
+                      prerequisites=prerequisites.rstrip(".;"))
 
 
 def lessons(root: Path) -> list[LessonInfo]:

@@ -11,7 +11,8 @@ import numpy as np
 
 from ..exercises import Mistake, call_student, short
 
-__all__ = ["EDGE_X", "battery", "compare_elementwise", "as_number"]
+__all__ = ["EDGE_X", "battery", "compare_elementwise", "as_number", "as_values",
+           "raise_known_mistake"]
 
 EDGE_X = np.array([-3.0, -1.0, -1e-8, 0.0, 1e-8, 0.5, 1.0, 3.0])
 
@@ -31,6 +32,24 @@ def as_number(value, what: str = "the answer") -> float:
     return number
 
 
+def as_values(result) -> np.ndarray:
+    """The student's result as a float array, or a :class:`Mistake` saying it is not numbers."""
+    try:
+        return np.asarray(result, dtype=float)
+    except (TypeError, ValueError):
+        raise Mistake(f"your function returned {short(result)}, not numbers.") from None
+
+
+def raise_known_mistake(values, expected, known) -> None:
+    """If ``values`` differ from ``expected`` and equal one of the ``known`` wrong answers
+    (pairs of an array and the message that names that mistake), raise that message."""
+    if values.shape != np.shape(expected) or np.allclose(values, expected):
+        return
+    for wrong, message in known:
+        if np.allclose(values, wrong):
+            raise Mistake(message)
+
+
 def compare_elementwise(function, reference, *, alphas=(0.01, 0.2, 1.5), takes_alpha=True,
                         what="f(x)"):
     """Compare a student's elementwise function with ``reference`` and name the mistake.
@@ -44,11 +63,7 @@ def compare_elementwise(function, reference, *, alphas=(0.01, 0.2, 1.5), takes_a
     x = battery(rng)
     for alpha in alphas if takes_alpha else (None,):
         args = (alpha,) if takes_alpha else ()
-        result = call_student(function, x.copy(), *args)
-        try:
-            result = np.asarray(result, dtype=float)
-        except (TypeError, ValueError):
-            raise Mistake(f"your function returned {short(result)}, not numbers") from None
+        result = as_values(call_student(function, x.copy(), *args))
         if result.shape != x.shape:
             raise Mistake(f"wrong shape: for x of shape {x.shape} it returned shape "
                           f"{result.shape}; apply the rule to each element.")

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..activations import leaky_relu, relu
 from ..exercises import Mistake, call_student, exercise, short
-from ._common import as_number, battery, compare_elementwise
+from ._common import as_number, as_values, battery, compare_elementwise, raise_known_mistake
 
 
 @exercise("01.1", "Leaky ReLU built from ReLU", hints=[
@@ -18,12 +18,9 @@ from ._common import as_number, battery, compare_elementwise
 def check_leaky_from_relu(function):
     x = battery(np.random.default_rng(1))
     alpha = 0.2
-    values = call_student(function, x.copy(), alpha)
-    try:
-        values = np.asarray(values, dtype=float)
-    except (TypeError, ValueError):
-        raise Mistake(f"your function returned {short(values)}, not numbers.") from None
-    if values.shape == x.shape and not np.allclose(values, leaky_relu(x, alpha)):
+    values = as_values(call_student(function, x.copy(), alpha))
+    expected = leaky_relu(x, alpha)
+    if values.shape == x.shape and not np.allclose(values, expected):
         known = [
             (relu(x), "wrong for negative x: that is ReLU alone. Add the negative side, "
              "scaled by alpha (relu(-x) holds it, flipped)."),
@@ -36,9 +33,7 @@ def check_leaky_from_relu(function):
             (relu(x) + alpha * x, "for x > 0 that gives (1 + alpha) * x: alpha * x must "
              "count only on the negative side, which relu(-x) picks out."),
         ]
-        for reference, message in known:
-            if np.allclose(values, reference):
-                raise Mistake(message)
+        raise_known_mistake(values, expected, known)
         if np.allclose(values[x < 0], 0.0):
             raise Mistake("your function gives 0 for every x < 0, as relu(x) does: no "
                           "multiple of relu(x) reaches the negative side. Use relu(-x).")

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..activations import leaky_relu, leaky_relu_grad
 from ..exercises import Mistake, call_student, exercise, short
-from ._common import as_number, battery, compare_elementwise
+from ._common import as_number, as_values, battery, compare_elementwise, raise_known_mistake
 
 _X5 = np.array([-2.0, -1.0, 0.0, 1.0, 2.0])
 _NEG_ALPHA = -0.5
@@ -58,29 +58,21 @@ def _grad_alpha(x, alpha=0.25):
 def check_prelu_grad_alpha(function):
     x = battery(np.random.default_rng(1))
     alpha = 0.25
-    result = call_student(function, x.copy(), alpha)
-    try:
-        values = np.asarray(result, dtype=float)
-    except (TypeError, ValueError):
-        raise Mistake(f"your function returned {short(result)}, not numbers.") from None
-    if values.shape == x.shape and not np.allclose(values, _grad_alpha(x)):
-        known = [
-            (leaky_relu_grad(x, alpha), "that is df/dx (1 or alpha), the slope in x. Here x "
-             "stays fixed and alpha changes."),
-            (leaky_relu(x, alpha), "that is f itself, not its derivative with respect to "
-             "alpha."),
-            (np.where(x > 0, 0.0, alpha * x), "alpha * x is the output; its derivative in "
-             "alpha has no alpha in it."),
-            (x, "for x > 0, f = x does not depend on alpha: its derivative there is 0."),
-            (np.where(x > 0, 1.0, x), "for x > 0, f = x does not depend on alpha: its "
-             "derivative there is 0, not 1."),
-            (np.where(x > 0, 0.0, -x), "the sign is off: for x < 0, f = alpha * x gets "
-             "more negative as alpha grows."),
-            (np.where(x > 0, 0.0, 1.0), "the derivative of alpha * x with respect to alpha is "
-             "not 1: it depends on x."),
-        ]
-        for reference, message in known:
-            if np.allclose(values, reference):
-                raise Mistake(message)
+    values = as_values(call_student(function, x.copy(), alpha))
+    raise_known_mistake(values, _grad_alpha(x), [
+        (leaky_relu_grad(x, alpha), "that is df/dx (1 or alpha), the slope in x. Here x "
+         "stays fixed and alpha changes."),
+        (leaky_relu(x, alpha), "that is f itself, not its derivative with respect to "
+         "alpha."),
+        (np.where(x > 0, 0.0, alpha * x), "alpha * x is the output; its derivative in "
+         "alpha has no alpha in it."),
+        (x, "for x > 0, f = x does not depend on alpha: its derivative there is 0."),
+        (np.where(x > 0, 1.0, x), "for x > 0, f = x does not depend on alpha: its "
+         "derivative there is 0, not 1."),
+        (np.where(x > 0, 0.0, -x), "the sign is off: for x < 0, f = alpha * x gets "
+         "more negative as alpha grows."),
+        (np.where(x > 0, 0.0, 1.0), "the derivative of alpha * x with respect to alpha is "
+         "not 1: it depends on x."),
+    ])
     return compare_elementwise(function, _grad_alpha, alphas=(0.01, 0.25, 1.5),
                                what="df/dalpha at x")

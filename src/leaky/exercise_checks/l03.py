@@ -7,7 +7,7 @@ import numpy as np
 from ..activations import leaky_relu, leaky_relu_grad
 from ..exercises import Mistake, call_student, exercise, short
 from ..gradcheck import gradient_check
-from ._common import as_number, compare_elementwise
+from ._common import as_number, as_values, compare_elementwise
 
 _X_INT = np.array([-2, -1, 0, 1, 2])
 _ALPHAS = (0.9, 1.5)
@@ -75,10 +75,7 @@ def check_slide_on_ints(answer):
 def check_leaky_relu_grad(function):
     for alpha in (0.01, 0.2):
         result = call_student(function, _AWAY.copy(), alpha)
-        try:
-            analytic = np.asarray(result, dtype=float)
-        except (TypeError, ValueError):
-            raise Mistake(f"your function returned {short(result)}, not numbers.") from None
+        analytic = as_values(result)
         if analytic.shape != _AWAY.shape:
             raise Mistake(f"wrong shape: for x of shape {_AWAY.shape} it returned shape "
                           f"{analytic.shape}; return one derivative per element.")
