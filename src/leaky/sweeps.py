@@ -22,8 +22,8 @@ does for the Keras model of lesson 10, written out:
 * ``loss`` and ``accuracy`` are averaged over the epoch's batches while the weights change
   (as Keras reports them), ``val_loss`` and ``val_accuracy`` measured after the epoch.
 
-``tests/test_sweeps.py`` checks that a run equals Keras' ``fit`` from the same initial
-weights, batch by batch.
+``tests/test_sweeps.py`` checks that a run gives the histories of Keras' ``fit`` from the
+same initial weights and batches (3 epochs, unshuffled).
 """
 
 from __future__ import annotations
