@@ -45,7 +45,8 @@ def test_saved_verdicts_are_read_without_running_anything(tmp_path):
 
 def test_rerun_solved_wrong_and_stub(tmp_path):
     path = _student_copy(tmp_path, [
-        ("...  # return x where x > 0", "return np.where(x > 0, x, alpha * x)  #"),
+        ("...  # only leaky.relu, alpha, +, -, *",
+         "return leaky.relu(x) - alpha * leaky.relu(-x)  #"),
         ("mean_gradients = ...", "mean_gradients = [0.2, 0.3]  #"),   # wrong second
     ])
     before = path.read_bytes()
