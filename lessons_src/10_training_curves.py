@@ -205,9 +205,9 @@ sweep = train_dense_sweep(sweep_x, sweep_y[:2000], SWEEP_ALPHAS, SWEEP_SEEDS, hi
 
 # %% tags=["nbval-ignore-output"]
 # nbval-ignore-output: trained values; the next cell checks the claims with margins.
-print("         last epoch, seeds 0 / 1 / 2                                     epoch of the "
-      "lowest")
-print("alpha    training accuracy     validation accuracy (std)   gap (mean)  validation "
+print("         last epoch, seeds 0 / 1 / 2                                          epoch of "
+      "the lowest")
+print("alpha    training accuracy     validation accuracy   mean (std)   gap (mean)  validation "
       "loss")
 for a in SWEEP_ALPHAS:
     runs = [sweep[(a, s)] for s in SWEEP_SEEDS]
@@ -215,8 +215,8 @@ for a in SWEEP_ALPHAS:
     val_last = np.array([h["val_accuracy"][-1] for h in runs])
     best = "  ".join(str(int(np.argmin(h["val_loss"])) + 1) for h in runs)
     print(f"{a:5.1f}    {' '.join(f'{v:6.1%}' for v in train_last)}   "
-          f"{' '.join(f'{v:6.1%}' for v in val_last)} ({val_last.std():.1%})   "
-          f"{np.mean(train_last - val_last):6.1%}     {best}")
+          f"{' '.join(f'{v:6.1%}' for v in val_last)}  {val_last.mean():6.1%} "
+          f"({val_last.std():.1%})   {np.mean(train_last - val_last):6.1%}     {best}")
 
 # %%
 # What holds for 4 disjoint sets of 3 seeds (0 to 11), here and under the other-CPU
@@ -265,12 +265,12 @@ print("alpha 1: validation loss of the last epoch above its lowest by >= 0.01 on
 #   cheaper. Exercise 10.1 writes that rule.
 #
 # And alpha? The validation accuracy falls as alpha grows: from 0 to 1 by about 5 points
-# on average, and by at least 2 on every seed (checked above), roughly a point per step of
-# 0.2. One step is about as large as the spread between the seeds of one alpha (the std
-# column), so two runs with *different* seeds could show neighbouring alphas in either
-# order; compare them seed by seed (same starting weights, same batches), and remember
-# that 0.25 points is one image. The gap does not close as alpha grows: it stays about 9
-# to 10 points (the gap column). The explorer shows the curves.
+# on average (the mean column), and by at least 2 on every seed (checked above), roughly a
+# point per step of 0.2. One step is about as large as the spread between the seeds of
+# one alpha (the std column), so two runs with *different* seeds could show neighbouring
+# alphas in either order; compare them seed by seed (same starting weights, same
+# batches), and remember that 0.25 points is one image. The gap does not close as alpha
+# grows: it stays about 9 to 10 points (the gap column). The explorer shows the curves.
 
 # %% [markdown]
 # ## Explore: alpha and the curves

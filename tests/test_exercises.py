@@ -38,6 +38,11 @@ def test_wrong_answers_get_specific_feedback(verdict, answer, expected):
     assert "hint('01.1')" in out
 
 
+def test_a_raising_answer_is_one_sentence_before_the_nudge(verdict):
+    out = verdict("01.1", lambda x, alpha=0.01: 1 / 0)
+    assert "(called with " in out and "). Need a nudge? hint('01.1')" in out, out
+
+
 def test_forgotten_return_is_named(verdict):
     def no_return(x, alpha=0.01):
         np.where(x > 0, x, alpha * x)

@@ -393,6 +393,8 @@ def test_10_2_correct_spellings_and_stub(verdict):
     assert verdict("10.2", good).startswith("[correct] 10.2")
     spelled = {"A": "Over-fitting", "B": "underfit", "C": "Good_fit"}
     assert verdict("10.2", spelled).startswith("[correct] 10.2")
+    underscores = {"A": "over_fitting", "B": "Under fitting", "C": "good fit"}
+    assert verdict("10.2", underscores).startswith("[correct] 10.2")
     assert verdict("10.2", ...).startswith("[not attempted yet] 10.2")
 
 

@@ -215,7 +215,9 @@ def check(exercise_id, answer) -> None:
         try:
             note = ex.checker(answer)
         except Mistake as mistake:
-            status, text = FAILED, str(mistake)
+            status, text = FAILED, str(mistake).rstrip()
+            if not text.endswith((".", "!", "?")):
+                text += "."  # every verdict is a sentence, before the nudge
             if ex.hints:
                 text += f" Need a nudge? hint({exercise_id!r})"
         else:

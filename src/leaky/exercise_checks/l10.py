@@ -144,8 +144,9 @@ def check_best_epoch(function):
 
 DIAGNOSIS = {"A": "overfitting", "B": "underfitting", "C": "good fit"}
 _SPELLINGS = {"overfitting": "overfitting", "over-fitting": "overfitting",
-              "overfit": "overfitting", "underfitting": "underfitting",
-              "under-fitting": "underfitting", "underfit": "underfitting",
+              "over fitting": "overfitting", "overfit": "overfitting",
+              "underfitting": "underfitting", "under-fitting": "underfitting",
+              "under fitting": "underfitting", "underfit": "underfitting",
               "good fit": "good fit", "good": "good fit", "goodfit": "good fit"}
 _WHY = {
     "A": "run A's training loss keeps falling while its validation loss turns up after "
