@@ -55,13 +55,17 @@ pip = out=$$($(PY) -m pip $(1) 2>&1); rc=$$?; printf '%s\n' "$$out" >> $(PIP_LOG
 TORCH_PIN = $$(grep -E '^torch==' requirements.txt | cut -d' ' -f1)
 
 # The stamp's name carries a hash of requirements.txt and pyproject.toml: unchanged
-# requirements mean nothing is reinstalled.
+# requirements mean nothing is reinstalled. pip installs without byte-compiling, and
+# compileall then compiles site-packages on every core: the same .pyc files in about half
+# the time (the few files that are not Python 3 source are skipped, as pip skips them).
 $(STAMP): | $(VENV)/bin/python
 	@echo "Installing requirements.txt into $(VENV) (the first time takes several minutes) ..."
 	@: > $(PIP_LOG)
 	@$(call pip,install --upgrade pip)
-	@$(if $(TORCH_INDEX_URL),$(call pip,install --no-deps --index-url $(TORCH_INDEX_URL) "$(TORCH_PIN)"))
-	@$(call pip,install -r requirements.txt)
+	@$(if $(TORCH_INDEX_URL),$(call pip,install --no-compile --no-deps --index-url $(TORCH_INDEX_URL) "$(TORCH_PIN)"))
+	@$(call pip,install --no-compile -r requirements.txt)
+	@$(PY) -m compileall -q -j 0 "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" \
+	  >> $(PIP_LOG) 2>&1 || true
 	@$(call pip,install --no-deps --no-build-isolation -e .)
 	@rm -f $(VENV)/.installed-*
 	@touch $@
