@@ -206,18 +206,18 @@ print(f"test accuracy: {test_acc:.1%}")
 # 4 gave between about 81% and 83% (the same under the simulated other CPU); the check
 # above asks for 78%, which leaves room for that spread.
 #
-# The full profile was run **once** when this lesson was written (seed 0; 20,000 training
-# reviews of length 250, of which `validation_split=0.2` keeps 4,000 for validation; 5
-# epochs): about 80% on its 4,904 test reviews, after about 11 minutes of training on 2
-# shared cores. Its validation accuracy peaked at about 87% after epoch 3 and fell to
-# about 80% by epoch 5, while the training accuracy rose to about 93%: the slide's 5 epochs
-# overfit (lesson 10 shows how to read such curves and pick the epoch; Keras'
-# `EarlyStopping(restore_best_weights=True)` does it automatically). One run says nothing
-# about the spread over seeds: its threshold, 75%, is a guess that leaves room for a run
-# that overfits more, not a measured margin. For comparison, Keras' "Bidirectional LSTM on
-# IMDB" example reports 84.3% validation accuracy after 2 epochs (other split, 200 words,
-# 20,000-word vocabulary), and Maas et al. (2011) 88.9% with their word vectors; neither
-# is measured on our test reviews.
+# The full profile was run twice when this lesson was written, both times with seed 0
+# (20,000 training reviews of length 250, of which `validation_split=0.2` keeps 4,000 for
+# validation; 5 epochs): about 80% on its 4,904 test reviews both times, after 6 minutes of
+# training on 2 idle cores and 11 on 2 busy ones. Its validation accuracy peaked at about
+# 87% after epoch 3 and fell to about 80% by epoch 5, while the training accuracy rose to
+# about 93%: the slide's 5 epochs overfit (lesson 10 shows how to read such curves and pick
+# the epoch; Keras' `EarlyStopping(restore_best_weights=True)` does it automatically). One
+# seed says nothing about the spread over seeds: the threshold, 75%, is a guess that leaves
+# room for a run that overfits more, not a measured margin. For comparison, Keras'
+# "Bidirectional LSTM on IMDB" example reports 84.3% validation accuracy after 2 epochs
+# (other split, 200 words, 20,000-word vocabulary), and Maas et al. (2011) 88.9% with their
+# word vectors; neither is measured on our test reviews.
 #
 # ## Predictions on real reviews
 #
@@ -309,7 +309,7 @@ print(f"mean test accuracies of the three alphas within 1 point of each other: "
 # How many units die depends on the features: when this lesson was written, the five
 # networks of seeds 0 to 4 gave ReLU heads with about 2 to 23 dead units at the end, and
 # leaky heads with fewer in every one of them (natively and under the simulated other CPU).
-# In the one full-profile run, on features from a network trained on more and longer
+# In the full-profile runs (seed 0), on features from a network trained on more and longer
 # reviews, hardly any head unit died (none with ReLU), so the two comparisons print False
 # there: whether units die depends on the features and the training, which is why we
 # measure.
